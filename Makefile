@@ -1,0 +1,48 @@
+# Two commands on a fresh clone (only Python 3.11+ and make needed):
+#   make report   set up .venv, execute every notebook, build reports/
+#   make test     set up .venv, lint, unit tests, nbval (strict) on every notebook
+# Also: make lab (JupyterLab on the project's environment), make bench, make notebooks.
+
+PY := .venv/bin/python
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/sanitize.cfg
+
+.PHONY: setup report test lint pytest lab bench notebooks lock data clean
+
+setup:
+	@bash scripts/venv.sh
+
+report: setup
+	$(PY) -m analysis.report
+
+test: setup lint pytest
+
+lint: setup
+	$(PY) -m ruff check .
+
+# Unit tests and every notebook, re-executed and compared cell by cell (strict nbval).
+pytest: setup
+	$(PY) -m pytest tests notebooks $(NBVAL)
+
+lab: setup
+	.venv/bin/jupyter lab notebooks
+
+bench: setup
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Re-execute the committed notebooks in place after changing code or data.
+notebooks: setup
+	$(PY) -m analysis.report --in-place
+
+# Refresh data/datapackage.json checksums and regenerate data/README.md.
+data: setup
+	$(PY) -m analysis.datapackage
+
+# Refresh the lock from the current .venv and mirror it into environment.yml.
+lock: setup
+	{ grep '^#' requirements.lock; { .venv/bin/pip freeze --exclude-editable; \
+	  .venv/bin/pip list --format=freeze 2>/dev/null | grep '^setuptools=='; } \
+	  | sort -uf; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+	$(PY) scripts/lock.py
+
+clean:
+	rm -rf reports .reports-build-* .reports-old .pytest_cache

@@ -1,0 +1,400 @@
+"""One way in: load a table from ``data/``, validated against ``data/datapackage.json``.
+
+The schema (Frictionless Table Schema, written once in ``datapackage.json``) says each
+table's columns, types, units, allowed categories, ranges and keys. :func:`load` checks every
+one of them on every load and raises :class:`DataError` naming the file, the line, the column
+and what was expected. Nothing is coerced silently: a blank cell is allowed only where the
+schema says a blank means "not reported".
+
+Typing: ``date`` -> ``datetime64``; ``yearmonth`` -> ``Period[M]``; ``year`` -> ``int``;
+``integer`` -> ``Int64``; ``number`` -> ``float64``; ``boolean`` -> ``bool``; a string with an
+``enum`` -> ordered ``category``; fiscal years (``FY2025``) -> ordered ``category``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+
+DATAPACKAGE = "datapackage.json"
+SOURCES = "sources"
+#: No table holds a date before this or after this (the project covers 2008 to 2026).
+DATE_MIN = dt.date(1990, 1, 1)
+DATE_MAX = dt.date(2026, 12, 31)
+
+_YEARMONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_BOOL = {"true": True, "false": False}
+
+
+class DataError(ValueError):
+    """A data file does not match its schema. The message names file, line, column, expected."""
+
+
+def _where(path: Path, line: int | None = None, column: str | None = None) -> str:
+    parts = [path.name if path.parent == paths.DATA else str(path)]
+    if line is not None:
+        parts.append(f"line {line}")
+    if column is not None:
+        parts.append(f"column {column!r}")
+    return ", ".join(parts)
+
+
+def _fail(path: Path, message: str, line: int | None = None, column: str | None = None):
+    raise DataError(f"{_where(path, line, column)}: {message}")
+
+
+# --------------------------------------------------------------------------- the package
+
+
+def read_package(data_dir: Path | None = None) -> dict:
+    """Return the parsed ``datapackage.json`` of ``data_dir`` (default ``data/``)."""
+    data_dir = Path(data_dir) if data_dir else paths.DATA
+    path = data_dir / DATAPACKAGE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: the data package descriptor is missing") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+
+
+def resource(name: str, data_dir: Path | None = None) -> dict:
+    """Return the descriptor of table ``name``; raise listing the known tables if unknown."""
+    package = read_package(data_dir)
+    for res in package["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(sorted(r["name"] for r in package["resources"]))
+    raise DataError(f"unknown table {name!r}; tables in the data package: {known}")
+
+
+def table_names(data_dir: Path | None = None) -> list[str]:
+    """Names of every table in the data package, in descriptor order."""
+    return [r["name"] for r in read_package(data_dir)["resources"]]
+
+
+def file_hash(path: Path) -> str:
+    """Return the file's checksum in the Frictionless form ``sha256:<hex>``."""
+    return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Read a CSV strictly: UTF-8 without BOM, a header, at least one row, equal widths."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        _fail(path, "file not found")
+    if not raw.strip():
+        _fail(path, "the file is empty; expected a header row and at least one data row", 1)
+    if raw.startswith(codecs.BOM_UTF8):
+        _fail(path, "starts with a byte-order mark (BOM); expected UTF-8 without BOM", 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        _fail(path, f"byte {raw[exc.start]:#04x} is not valid UTF-8; expected UTF-8 text", line)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+        rows = []
+        for row in reader:
+            if not row or all(not cell.strip() for cell in row):
+                _fail(path, "blank row; expected a data row", reader.line_num)
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        _fail(path, f"malformed CSV ({exc})", reader.line_num)
+    if not rows:
+        _fail(path, "has a header but no data rows", 1)
+    width = len(header)
+    for line, row in rows:
+        if len(row) != width:
+            _fail(path, f"has {len(row)} fields; expected {width} as in the header", line)
+    return header, rows
+
+
+# --------------------------------------------------------------------------- field parsing
+
+
+def _parse_date(text: str) -> dt.date:
+    if not _DATE.match(text):
+        raise ValueError("a date YYYY-MM-DD")
+    return dt.date.fromisoformat(text)
+
+
+def _parse_cell(text: str, ftype: str):
+    """Parse one non-blank cell; raise ValueError('<expected>') when it does not fit."""
+    if ftype == "string":
+        return text
+    if ftype == "number":
+        if not _NUMBER.match(text):
+            raise ValueError("a number (digits, '.', no thousands separators)")
+        return float(text)
+    if ftype == "integer":
+        if not _INTEGER.match(text):
+            raise ValueError("a whole number")
+        return int(text)
+    if ftype == "boolean":
+        if text not in _BOOL:
+            raise ValueError("true or false")
+        return _BOOL[text]
+    if ftype == "date":
+        return _parse_date(text)
+    if ftype == "yearmonth":
+        m = _YEARMONTH.match(text)
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise ValueError("a month YYYY-MM")
+        return dt.date(int(m.group(1)), int(m.group(2)), 1)
+    if ftype == "year":
+        if not re.fullmatch(r"\d{4}", text):
+            raise ValueError("a year YYYY")
+        return int(text)
+    raise ValueError(f"a value of schema type {ftype!r}, which the loader does not know")
+
+
+def _check_constraints(value, text: str, field: dict) -> str | None:
+    """Return what was expected if ``value`` breaks a constraint of ``field``, else None."""
+    cons = field.get("constraints", {})
+    if "enum" in cons and text not in cons["enum"]:
+        return "one of " + ", ".join(map(str, cons["enum"]))
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
+        return f"text matching {cons['pattern']}"
+    for key, op, word in (("minimum", "__lt__", ">="), ("maximum", "__gt__", "<=")):
+        if key in cons:
+            bound = cons[key]
+            if isinstance(value, dt.date):
+                bound = _parse_cell(str(bound), field["type"])
+            if getattr(value, op)(bound):
+                return f"a value {word} {cons[key]}"
+    if isinstance(value, dt.date) and not DATE_MIN <= value <= DATE_MAX:
+        return f"a date between {DATE_MIN} and {DATE_MAX}"
+    return None
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[str] | None):
+    schema = res["schema"]
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    missing = [n for n in names if n not in header]
+    if missing:
+        _fail(path, f"missing column(s) {', '.join(missing)}; expected columns {', '.join(names)}",
+              1)
+    unknown = [h for h in header if h not in names]
+    if unknown:
+        _fail(path, f"unknown column(s) {', '.join(unknown)}; expected columns "
+              f"{', '.join(names)}", 1)
+    if header != names:
+        _fail(path, f"columns in the wrong order; expected {', '.join(names)}", 1)
+    blanks = set(schema.get("missingValues", [""]))
+
+    columns: dict[str, list] = {n: [] for n in names}
+    for line, row in rows:
+        for field, text in zip(fields, row, strict=True):
+            name = field["name"]
+            if text != text.strip():
+                _fail(path, f"value {text!r} has leading or trailing spaces", line, name)
+            if text in blanks:
+                if field.get("constraints", {}).get("required"):
+                    _fail(path, f"is blank; expected {_describe(field)} (required)", line, name)
+                columns[name].append(None)
+                continue
+            try:
+                value = _parse_cell(text, field["type"])
+            except ValueError as exc:
+                _fail(path, f"value {text!r} is not {exc}", line, name)
+            broken = _check_constraints(value, text, field)
+            if broken:
+                _fail(path, f"value {text!r} is out of range; expected {broken}", line, name)
+            columns[name].append(value)
+
+    lines = [line for line, _ in rows]
+    _check_unique(path, columns, lines, schema.get("primaryKey", []))
+    if "flag" in columns and "formula" in columns:
+        _check_derived(path, columns, lines)
+    if "use" in columns and res.get("useKey"):
+        _check_use(path, columns, lines, res["useKey"])
+    if source_ids is not None and "source_id" in columns:
+        for line, sid in zip(lines, columns["source_id"], strict=True):
+            if sid not in source_ids:
+                _fail(path, f"source_id {sid!r} is not in sources.csv; expected a known "
+                      "source_id", line, "source_id")
+    return columns
+
+
+def _describe(field: dict) -> str:
+    cons = field.get("constraints", {})
+    if "enum" in cons:
+        return "one of " + ", ".join(map(str, cons["enum"]))
+    return {"yearmonth": "a month YYYY-MM", "date": "a date YYYY-MM-DD"}.get(
+        field["type"], f"a {field['type']}")
+
+
+def _check_unique(path: Path, columns: dict, lines: list[int], key: list[str]) -> None:
+    """Raise on the first row whose primary key repeats an earlier row's."""
+    if not key:
+        return
+    seen: dict[tuple, int] = {}
+    for i, line in enumerate(lines):
+        k = tuple(columns[c][i] for c in key)
+        if k in seen:
+            _fail(path, f"duplicate key {dict(zip(key, map(str, k), strict=True))}; "
+                  f"first seen on line {seen[k]}; expected each ({', '.join(key)}) once", line)
+        seen[k] = line
+
+
+def _check_derived(path: Path, columns: dict, lines: list[int]) -> None:
+    """Check that a derived value carries its formula and a reported value has none."""
+    for i, line in enumerate(lines):
+        flag, formula = columns["flag"][i], columns["formula"][i]
+        if flag == "derived" and not formula:
+            _fail(path, "flag is 'derived' but formula is blank; expected the arithmetic used",
+                  line, "formula")
+        if flag == "reported" and formula:
+            _fail(path, "flag is 'reported' but a formula is given; expected flag 'derived'",
+                  line, "flag")
+
+
+def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) -> None:
+    """Check that exactly one row per quantity (``useKey``) is marked for use."""
+    groups: dict[tuple, list[int]] = {}
+    for i in range(len(lines)):
+        groups.setdefault(tuple(columns[c][i] for c in use_key), []).append(i)
+    for key, idx in groups.items():
+        used = [lines[i] for i in idx if columns["use"][i]]
+        label = dict(zip(use_key, map(str, key), strict=True))
+        if len(used) != 1:
+            line = used[1] if len(used) > 1 else lines[idx[0]]
+            _fail(path, f"{len(used)} rows marked use=true for {label} (lines "
+                  f"{', '.join(str(lines[i]) for i in idx)}); expected exactly one", line, "use")
+
+
+# --------------------------------------------------------------------------- typing
+
+
+def _to_frame(res: dict, columns: dict) -> pd.DataFrame:
+    out = {}
+    for field in res["schema"]["fields"]:
+        name, ftype, values = field["name"], field["type"], columns[field["name"]]
+        cons = field.get("constraints", {})
+        if ftype == "date":
+            out[name] = pd.to_datetime(pd.Series(values, dtype="object"))
+        elif ftype == "yearmonth":
+            out[name] = pd.Series(
+                [pd.Period(v, freq="M") if v is not None else pd.NaT for v in values],
+                dtype="period[M]")
+        elif ftype == "number":
+            out[name] = pd.Series([float("nan") if v is None else v for v in values],
+                                  dtype="float64")
+        elif ftype in ("integer", "year"):
+            out[name] = pd.Series(values, dtype="Int64")
+        elif ftype == "boolean":
+            out[name] = pd.Series(values, dtype="boolean" if None in values else "bool")
+        elif "enum" in cons:
+            out[name] = pd.Categorical(values, categories=cons["enum"], ordered=True)
+        elif cons.get("pattern", "").startswith("^FY"):
+            out[name] = pd.Categorical(values, categories=sorted(set(values) - {None}),
+                                       ordered=True)
+        else:
+            out[name] = pd.Series(values, dtype="object")
+    return pd.DataFrame(out)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_file(path: Path, res: dict, source_ids: set[str] | None = None) -> pd.DataFrame:
+    """Validate and type one CSV against resource descriptor ``res`` (used by :func:`load`).
+
+    Raises:
+        DataError: naming the file, line and column, and what was expected.
+    """
+    path = Path(path)
+    header, rows = _read_rows(path)
+    columns = _validate(path, res, header, rows, source_ids)
+    return _to_frame(res, columns)
+
+
+@cache
+def _load_cached(name: str, data_dir: Path, stamp: tuple) -> pd.DataFrame:
+    res = resource(name, data_dir)
+    ids = None if name == SOURCES else set(_load_cached(SOURCES, data_dir, stamp)["source_id"])
+    return load_file(data_dir / res["path"], res, ids)
+
+
+def _stamp(data_dir: Path) -> tuple:
+    """Cache key that changes whenever any data file changes."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in data_dir.glob("*") if p.is_file()))
+
+
+def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load table ``name`` from ``data/``: validated against the schema and typed.
+
+    Every row carries a ``source_id`` that is checked against ``sources.csv``; join with
+    :func:`cite` to get publisher, title, URL and quote.
+
+    Raises:
+        DataError: the file breaks its schema (message names file, line, column, expectation).
+    """
+    data_dir = Path(data_dir).resolve() if data_dir else paths.DATA
+    return _load_cached(name, data_dir, _stamp(data_dir)).copy()
+
+
+def sources(data_dir: Path | None = None) -> pd.DataFrame:
+    """Return the source table: one row per source_id (publisher, title, url, dates, quote)."""
+    return load(SOURCES, data_dir)
+
+
+def cite(df: pd.DataFrame, data_dir: Path | None = None,
+         columns: Iterable[str] = ("publisher", "original_publisher", "title", "url",
+                                   "published", "quote")) -> pd.DataFrame:
+    """Join ``df`` to its sources on ``source_id`` (every row must find one)."""
+    src = sources(data_dir)[["source_id", *columns]]
+    out = df.merge(src, on="source_id", how="left", validate="many_to_one", indicator=True)
+    if (out["_merge"] != "both").any():
+        bad = sorted(out.loc[out["_merge"] != "both", "source_id"].astype(str).unique())
+        raise DataError(f"source_id(s) not in sources.csv: {', '.join(bad)}")
+    return out.drop(columns="_merge")
+
+
+def used(df: pd.DataFrame) -> pd.DataFrame:
+    """Keep the rows the analysis uses (``use`` is true): one per quantity."""
+    return df.loc[df["use"]].reset_index(drop=True)
+
+
+def source_line(df: pd.DataFrame, data_dir: Path | None = None) -> str:
+    """Return a chart source line naming who produced and who published ``df``'s rows.
+
+    Example: ``"Source: PTA via Aaj English, The News; data/sources.csv"``.
+    """
+    cited = cite(df, data_dir)
+    producers = _unique(cited["original_publisher"].dropna())
+    outlets = _unique(cited["publisher"])
+    line = "Source: "
+    if producers:
+        line += "; ".join(producers) + ", as reported by "
+    return line + ", ".join(outlets) + ". Details: data/sources.csv"
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))

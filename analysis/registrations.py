@@ -1,0 +1,81 @@
+"""VPN registrations with PTA: the reported counts as a series, and how fast they grew.
+
+Grain: one row per reporting date. Counts are as reported (rounded, relayed by media); where
+two sources give different values for the same date both are kept, and ``use`` marks the one
+the analysis uses (see ``data/vpn_registrations.csv``).
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from analysis import plots
+
+DEADLINE = pd.Timestamp("2024-11-30")
+
+
+def vpn_counts(registrations: pd.DataFrame) -> pd.DataFrame:
+    """Return the reported counts of registered VPNs, oldest first.
+
+    Args:
+        registrations: the ``vpn_registrations`` table from :func:`analysis.data.load`.
+
+    Returns:
+        Columns ``date``, ``value`` (registered VPNs), ``qualifier``, ``use``, ``source_id``;
+        every VPN count, including rivals not used (``use`` false).
+    """
+    cols = ["date", "value", "qualifier", "use", "source_id"]
+    return (
+        registrations.loc[registrations["counted"] == "vpns", cols]
+        .sort_values(["date", "use"], ascending=[True, False])
+        .reset_index(drop=True)
+    )
+
+
+def growth(counts: pd.DataFrame) -> pd.Series:
+    """Return first and last used counts, their dates, and the growth between them.
+
+    Returns:
+        Series with ``first_date``, ``first``, ``last_date``, ``last``, ``added``,
+        ``growth_pct`` (percent, as a float) and ``days``.
+    """
+    used = counts.loc[counts["use"]].sort_values("date")
+    if len(used) < 2:
+        raise ValueError("growth needs at least two used counts on different dates")
+    first, last = used.iloc[0], used.iloc[-1]
+    return pd.Series({
+        "first_date": first["date"].date(),
+        "first": first["value"],
+        "last_date": last["date"].date(),
+        "last": last["value"],
+        "added": last["value"] - first["value"],
+        "growth_pct": 100 * (last["value"] / first["value"] - 1),
+        "days": (last["date"] - first["date"]).days,
+    })
+
+
+def chart_counts(counts: pd.DataFrame, source: str) -> None:
+    """Chart the reported counts of registered VPNs with the 30 Nov 2024 deadline marked."""
+    g = growth(counts)
+    fig, ax = plots.new_chart()
+    used = counts.loc[counts["use"]]
+    rivals = counts.loc[~counts["use"]]
+    ax.plot(used["date"], used["value"] / 1000, marker="o", color=plots.PALETTE["accent"],
+            label="reported count (used)")
+    if not rivals.empty:
+        ax.scatter(rivals["date"], rivals["value"] / 1000, facecolors="none",
+                   edgecolors=plots.PALETTE["grey"], zorder=3,
+                   label="rival figure, same day (not used)")
+    ax.axvline(DEADLINE, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
+    ax.annotate("deadline\n30 Nov 2024", (DEADLINE, ax.get_ylim()[0]), xytext=(-4, 4),
+                textcoords="offset points", ha="right", va="bottom", fontsize=8)
+    ax.set_ylabel("registered VPNs (thousands)")
+    ax.legend(loc="upper left")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    title = (f"Registered VPNs rose {g['growth_pct']:.0f}% in {g['days']} days, "
+             f"to over {g['last']:,.0f}")
+    plots.finish_chart(
+        fig, name="vpn-registrations", title=title,
+        subtitle="VPNs registered with PTA, cumulative, as reported on each date",
+        source=source, data=counts)

@@ -1,0 +1,45 @@
+"""The lock and environment.yml carry the same exact pins; the Makefile sets up from the lock."""
+
+import re
+
+from conftest import ROOT
+
+
+def _lock_pins():
+    lines = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    return {ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#")}
+
+
+def _env_pins():
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    return {m.lower() for m in re.findall(r"^\s+- ([A-Za-z0-9_.\-]+==\S+)\s*$", text, re.M)}
+
+
+def test_every_lock_line_is_an_exact_pin():
+    assert all(re.fullmatch(r"[a-z0-9_.\-]+==[^=\s]+", p) for p in _lock_pins())
+
+
+def test_lock_and_environment_yml_agree():
+    lock, env = _lock_pins(), _env_pins()
+    assert lock - env == set(), "in requirements.lock but not environment.yml"
+    assert env - lock == set(), "in environment.yml but not requirements.lock"
+
+
+def test_environment_yml_installs_the_package_editable():
+    assert re.search(r"^\s+- -e \.\s*$", (ROOT / "environment.yml").read_text(), re.M)
+
+
+def test_lock_pins_the_design_card():
+    names = {p.split("==")[0] for p in _lock_pins()}
+    for needed in ("jupyterlab", "pandas", "matplotlib", "seaborn", "statsmodels", "nbval",
+                   "pytest", "papermill", "nbconvert", "nbclient", "ruff", "ipykernel"):
+        assert needed in names
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [ln for ln in ci.splitlines() if ln.strip() and not ln.startswith(("#", "set ",
+                                                                                 "cd "))]
+    assert commands == ["make test"]
+    assert "make test" in readme and "make report" in readme

@@ -1,0 +1,53 @@
+"""The report build: executes notebooks in order, writes pages, swaps atomically, names failures."""
+
+from conftest import write_notebook
+
+CHART = """\
+import pandas as pd
+from analysis import plots
+fig, ax = plots.new_chart()
+ax.plot([1, 2], [3, 4])
+plots.finish_chart(fig, name="tiny", title="Up <b>from</b> 3 to 4", subtitle="units",
+                   source="Test", data=pd.DataFrame({"x": [1, 2], "y": [3, 4]}))"""
+
+
+def test_build_writes_index_pages_notebooks_and_figures(tmp_path, run):
+    nbs = tmp_path / "nbs"
+    write_notebook(nbs / "01-chart.ipynb", CHART)
+    write_notebook(nbs / "02-print.ipynb", "print(6 * 7)")
+    out = tmp_path / "out"
+    result = run("-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "from 2 notebooks" in result.stdout
+    for rel in ("index.html", "01-chart.html", "02-print.html", "notebooks/01-chart.ipynb",
+                "notebooks/02-print.ipynb", "figures/tiny.png", "figures/tiny.svg",
+                "figures/tiny.csv", "figures/tiny.json"):
+        assert (out / rel).is_file(), rel
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Up &lt;b&gt;from&lt;/b&gt; 3 to 4" in index and "<b>from</b>" not in index
+    assert "42" in (out / "notebooks" / "02-print.ipynb").read_text(encoding="utf-8")
+    assert "print(6 * 7)" not in (out / "02-print.html").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".out-*")), "temporary build folders left behind"
+
+
+def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run,
+                                                                raising_notebook):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous report", encoding="utf-8")
+    nbs = tmp_path / "nbs"
+    write_notebook(nbs / "00-fine.ipynb", "x = 1")
+    raising_notebook(nbs)
+    result = run("-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out), "--quiet")
+    assert result.returncode == 1
+    assert ("01-broken.ipynb: code cell 2 ('1 / 0') failed: ZeroDivisionError: division by zero"
+            in result.stderr)
+    assert (out / "index.html").read_text(encoding="utf-8") == "previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "out"]
+
+
+def test_empty_notebook_folder_is_a_clear_error(tmp_path, run):
+    (tmp_path / "nbs").mkdir()
+    result = run("-m", "analysis.report", "--notebooks", str(tmp_path / "nbs"), "--quiet")
+    assert result.returncode == 1
+    assert "no notebooks named NN-topic.ipynb" in result.stderr
