@@ -134,9 +134,12 @@ def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 
 def _parse_date(text: str) -> dt.date:
-    if not _DATE.match(text):
-        raise ValueError("a date YYYY-MM-DD")
-    return dt.date.fromisoformat(text)
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("a date YYYY-MM-DD (a real calendar day)") from None
 
 
 def _parse_cell(text: str, ftype: str):
@@ -229,6 +232,9 @@ def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[st
 
     lines = [line for line, _ in rows]
     _check_unique(path, columns, lines, schema.get("primaryKey", []))
+    for field in fields:
+        if field.get("constraints", {}).get("unique"):
+            _check_unique(path, columns, lines, [field["name"]])
     if "flag" in columns and "formula" in columns:
         _check_derived(path, columns, lines)
     if "use" in columns and res.get("useKey"):

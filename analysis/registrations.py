@@ -37,7 +37,8 @@ def growth(counts: pd.DataFrame) -> pd.Series:
     """Return first and last used counts, their dates, and the growth between them.
 
     Returns:
-        Series with ``first_date``, ``first``, ``last_date``, ``last``, ``added``,
+        Series with ``first_date``, ``first``, ``last_date``, ``last``, ``last_qualifier``
+        (how the source words it: exact, over, ...), ``added``,
         ``growth_pct`` (percent, as a float) and ``days``.
     """
     used = counts.loc[counts["use"]].sort_values("date")
@@ -49,6 +50,7 @@ def growth(counts: pd.DataFrame) -> pd.Series:
         "first": first["value"],
         "last_date": last["date"].date(),
         "last": last["value"],
+        "last_qualifier": last["qualifier"],
         "added": last["value"] - first["value"],
         "growth_pct": 100 * (last["value"] / first["value"] - 1),
         "days": (last["date"] - first["date"]).days,
