@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import periods, plots
+
 #: Columns that place a row in time, in order of preference.
 TIME_COLUMNS = ("date", "month", "start", "period_start", "year", "period")
 
@@ -16,10 +18,13 @@ def time_column(df: pd.DataFrame) -> str | None:
     return next((c for c in TIME_COLUMNS if c in df.columns), None)
 
 
-def _as_label(value) -> str:
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
+def row_dates(df: pd.DataFrame) -> pd.Series:
+    """Return the first day of each row's period (NaT where the row has none)."""
+    col = time_column(df)
+    if col is None:
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    return df[col].map(lambda v: pd.NaT if pd.isna(v) else periods.period_start(
+        int(v) if col == "year" else v)).astype("datetime64[ns]")
 
 
 def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -30,19 +35,14 @@ def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     Returns:
         Columns ``table``, ``rows``, ``sources``, ``derived``, ``rivals`` (rows kept with
-        ``use`` false), ``first``, ``last`` (as text, in the table's own time unit).
+        ``use`` false), ``first``, ``last`` (``YYYY-MM`` of the earliest and latest period
+        start; blank for tables with no time column).
     """
     out = []
     for name, df in tables.items():
-        col = time_column(df)
-        times = df[col].dropna() if col else pd.Series(dtype=object)
-        if col and not times.empty and not pd.api.types.is_object_dtype(times):
-            first, last = _as_label(times.min()), _as_label(times.max())
-        elif col and not times.empty:
-            ordered = sorted(times.astype(str))
-            first, last = ordered[0], ordered[-1]
-        else:
-            first = last = ""
+        dates = row_dates(df).dropna()
+        first = dates.min().strftime("%Y-%m") if not dates.empty else ""
+        last = dates.max().strftime("%Y-%m") if not dates.empty else ""
         out.append({
             "table": name,
             "rows": len(df),
@@ -63,8 +63,8 @@ def monthly_gaps(df: pd.DataFrame, month: str = "month") -> pd.DataFrame:
         month: name of its ``Period[M]`` column.
 
     Returns:
-        Columns ``first``, ``last``, ``months``, ``observed``, ``derived``, ``missing``
-        (comma-separated missing months, ``""`` when complete).
+        Columns ``first``, ``last``, ``months``, ``observed``, ``derived``, ``n_missing`` and
+        ``missing`` (comma-separated missing months, ``""`` when complete).
     """
     if df.empty:
         raise ValueError("monthly_gaps needs at least one row")
@@ -79,6 +79,7 @@ def monthly_gaps(df: pd.DataFrame, month: str = "month") -> pd.DataFrame:
         "months": len(span),
         "observed": len(have) - derived,
         "derived": derived,
+        "n_missing": len(missing),
         "missing": ", ".join(missing),
     }])
 
@@ -94,3 +95,70 @@ def disagreements(df: pd.DataFrame, key: list[str], value: str = "value") -> pd.
     rows = df.loc[distinct > 1]
     cols = [*key, value, "use", "source_id"] + [c for c in ("qualifier", "note") if c in df]
     return rows[cols].sort_values([*key, "use"], ascending=[True] * len(key) + [False])
+
+
+def chart_coverage(tables: dict[str, pd.DataFrame], source: str) -> None:
+    """Chart one row of dots per table: when its rows are dated, 2008 to 2026."""
+    points = pd.concat(
+        [pd.DataFrame({"table": name, "date": row_dates(df)}).dropna() for name, df in
+         tables.items()], ignore_index=True)
+    order = list(dict.fromkeys(points["table"]))
+    fig, ax = plots.new_chart(figsize=(8.0, 5.6))
+    for i, name in enumerate(order):
+        d = points.loc[points["table"] == name, "date"]
+        ax.scatter(d, [i] * len(d), s=14, alpha=0.6, color=plots.PALETTE["blue"],
+                   edgecolors="none")
+    ax.set_yticks(range(len(order)), order)
+    ax.invert_yaxis()
+    ax.axvline(pd.Timestamp("2024-11-30"), color=plots.PALETTE["accent"], linestyle="--",
+               linewidth=1)
+    ax.grid(axis="y", visible=False)
+    recent = (points["date"] >= "2023-01-01").mean()
+    plots.finish_chart(
+        fig, name="data-coverage",
+        title=f"{recent:.0%} of dated rows fall in 2023 or later; older years are thin",
+        subtitle="One dot per dated row of each table; dashed line: 30 Nov 2024 deadline",
+        source=source, data=points.assign(date=points["date"].dt.date))
+
+
+FREELANCER_COUNT_METRICS = ("freelancers_count", "active_freelancers")
+
+
+def freelancer_counts(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Return every published estimate of how many freelancers Pakistan has, oldest first.
+
+    Returns:
+        Columns ``estimator``, ``year``, ``metric``, ``millions``, ``qualifier``,
+        ``source_id``; one row per estimate (estimates are not rivals of each other: they
+        come from different estimators and methods).
+    """
+    rows = estimates.loc[estimates["metric"].isin(FREELANCER_COUNT_METRICS)]
+    if (rows["unit"] != "million_persons").any():
+        raise ValueError("freelancer counts are expected in million_persons")
+    return (rows.rename(columns={"value": "millions"})
+            [["estimator", "year", "metric", "millions", "qualifier", "source_id"]]
+            .sort_values(["year", "millions"]).reset_index(drop=True))
+
+
+def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
+    """Dot chart of the freelancer-count estimates by year, labelled with the estimator."""
+    fig, ax = plots.new_chart()
+    ax.scatter(counts["year"].astype(int), counts["millions"], s=40,
+               color=plots.PALETTE["accent"], zorder=3)
+    labels = (counts.assign(short=counts["estimator"].str.split(" (", regex=False).str[0],
+                            near=counts["millions"].round(1))
+              .groupby(["year", "near"], observed=True)
+              .agg(label=("short", " / ".join), millions=("millions", "mean")).reset_index())
+    for row in labels.itertuples():
+        ax.annotate(row.label, (int(row.year), row.millions), xytext=(7, 0),
+                    textcoords="offset points", va="center", fontsize=7.5)
+    ax.set_ylim(0, counts["millions"].max() * 1.2)
+    ax.set_xlim(counts["year"].min() - 0.5, counts["year"].max() + 1.5)
+    ax.set_ylabel("freelancers (millions)")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    lo, hi = counts["millions"].min(), counts["millions"].max()
+    plots.finish_chart(
+        fig, name="freelancer-estimates",
+        title=f"Published counts of Pakistan's freelancers range from {lo:g} to {hi:g} million",
+        subtitle="Estimates of the number of freelancers (millions), by year and estimator",
+        source=source, data=counts)
