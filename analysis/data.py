@@ -388,19 +388,30 @@ def used(df: pd.DataFrame) -> pd.DataFrame:
     return df.loc[df["use"]].reset_index(drop=True)
 
 
-def source_line(df: pd.DataFrame, data_dir: Path | None = None) -> str:
+def source_line(df: pd.DataFrame, table: str | None = None, max_names: int = 5,
+                data_dir: Path | None = None) -> str:
     """Return a chart source line naming who produced and who published ``df``'s rows.
 
-    Example: ``"Source: PTA via Aaj English, The News; data/sources.csv"``.
+    The most frequent producers and outlets are named (``max_names`` each), the rest counted.
+    Example: ``"Source: PTA; MoITT, as reported by Aaj English, The News and 3 others.
+    Details: data/vpn_registrations.csv, data/sources.csv"``.
     """
     cited = cite(df, data_dir)
-    producers = _unique(cited["original_publisher"].dropna())
-    outlets = _unique(cited["publisher"])
+    producers = _top(cited["original_publisher"].dropna().str.split(r" \(| via | as ",
+                                                                    regex=True).str[0],
+                     max_names)
+    outlets = _top(cited["publisher"], max_names)
     line = "Source: "
     if producers:
-        line += "; ".join(producers) + ", as reported by "
-    return line + ", ".join(outlets) + ". Details: data/sources.csv"
+        line += f"{producers}, as reported by "
+    files = f"data/{table}.csv, data/sources.csv" if table else "data/sources.csv"
+    return f"{line}{outlets}. Details: {files}"
 
 
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
+def _top(values: pd.Series, n: int) -> str:
+    """Name the ``n`` most frequent values (ties in first-seen order) and count the rest."""
+    counts = values[values.astype(bool)].value_counts(sort=False)
+    ranked = counts.sort_values(ascending=False, kind="stable")
+    names = list(ranked.index[:n])
+    rest = len(ranked) - len(names)
+    return ", ".join(names) + (f" and {rest} others" if rest > 0 else "")

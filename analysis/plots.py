@@ -96,6 +96,25 @@ def _check_text(value: object, what: str) -> str:
     return value.strip()
 
 
+def _layout(fig: Figure, title: str, subtitle: str, source: str) -> None:
+    """Place title, subtitle and source line at fixed distances (inches) from the edges."""
+    height = fig.get_figheight()
+    t_lines = textwrap.wrap(title, width=int(fig.get_figwidth() * 9))
+    s_lines = textwrap.wrap(subtitle, width=int(fig.get_figwidth() * 13))
+    src_lines = textwrap.wrap(source, width=int(fig.get_figwidth() * 15))
+    top = 0.08
+    fig.text(0.01, 1 - top / height, "\n".join(t_lines), ha="left", va="top", fontsize=13,
+             fontweight="bold", color=PALETTE["ink"])
+    top += 0.24 * len(t_lines) + 0.06
+    fig.text(0.01, 1 - top / height, "\n".join(s_lines), ha="left", va="top", fontsize=10,
+             color=PALETTE["grey"])
+    top += 0.19 * len(s_lines) + 0.12
+    fig.text(0.01, 0.06 / height, "\n".join(src_lines), ha="left", va="bottom", fontsize=7.5,
+             color=PALETTE["grey"])
+    bottom = 0.06 + 0.14 * len(src_lines) + 0.08
+    fig.tight_layout(rect=(0, bottom / height, 1, 1 - top / height))
+
+
 def finish_chart(
     fig: Figure,
     *,
@@ -132,13 +151,7 @@ def finish_chart(
     if not isinstance(data, pd.DataFrame) or data.empty:
         raise ValueError(f"chart {name!r}: data must be a non-empty DataFrame of plotted numbers")
 
-    fig.text(0.01, 0.985, title, ha="left", va="top", fontsize=13, fontweight="bold",
-             color=PALETTE["ink"])
-    fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=10, color=PALETTE["grey"])
-    wrapped = "\n".join(textwrap.wrap(source, width=120))
-    n_lines = wrapped.count("\n") + 1
-    fig.text(0.01, 0.01, wrapped, ha="left", va="bottom", fontsize=7.5, color=PALETTE["grey"])
-    fig.tight_layout(rect=(0, 0.025 + 0.03 * n_lines, 1, 0.88))
+    _layout(fig, title, subtitle, source)
 
     out = paths.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -164,3 +177,15 @@ def finish_chart(
             # Show the saved PNG itself: what readers see is exactly the file that ships.
             display(Image(filename=str(out / f"{name}.png")))
     plt.close(fig)
+
+
+def mark_events(ax, events: pd.DataFrame, label_col: str = "label", date_col: str = "date",
+                colour: str | None = None, fontsize: float = 7.0) -> None:
+    """Draw a dashed vertical line and a short rotated label for each event on ``ax``."""
+    colour = colour or PALETTE["grey"]
+    top = ax.get_ylim()[1]
+    for row in events.itertuples():
+        when = getattr(row, date_col)
+        ax.axvline(when, color=colour, linestyle="--", linewidth=0.8, zorder=1)
+        ax.text(when, top, f" {getattr(row, label_col)}", rotation=90, va="top", ha="right",
+                fontsize=fontsize, color=colour)

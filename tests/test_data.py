@@ -266,3 +266,10 @@ def test_duplicate_source_id(copy):
 def test_file_changed_without_its_record_is_caught(copy):
     _set_cell(copy, 2, "note", "edited by hand")
     assert any(m.startswith(FILE) for m in datapackage.stale_hashes(copy))
+
+
+def test_package_is_a_valid_frictionless_data_package():
+    import frictionless
+    report = frictionless.validate(str(paths.DATA / "datapackage.json"))
+    errors = [(t.name, e.note) for t in report.tasks for e in t.errors]
+    assert report.valid, errors[:5]
