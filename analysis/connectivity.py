@@ -176,17 +176,21 @@ def chart_subscribers(panel: pd.DataFrame, events: dict[str, str], source: str) 
     cell = panel["cellular_subscribers"].dropna()
     plots.finish_chart(
         fig, name="mobile-subscribers",
-        title=(f"3G/4G subscribers kept rising through 2024 ({mbb.iloc[0]:.0f} to "
-               f"{mbb.iloc[-1]:.0f} million); cellular rose only from {cell.iloc[0]:.0f} to "
-               f"{cell.iloc[-1]:.0f} million"),
+        title=(f"3G/4G subscribers rose from {mbb.iloc[0]:.0f} to {mbb.iloc[-1]:.0f} million "
+               f"in {len(panel) // 12} years, with no lasting break at the 2024 events; "
+               f"cellular from {cell.iloc[0]:.0f} to {cell.iloc[-1]:.0f} million"),
         subtitle=(f"PTA monthly subscribers, millions, {panel.index[0]:%b %Y} to "
                   f"{panel.index[-1]:%b %Y}; dashed lines: first month after each event"),
         source=source, data=panel.reset_index().assign(month=lambda d: d["month"].astype(str)))
 
 
 def chart_trend(y: pd.Series, fit: TrendFit, events: dict[str, str], label: str,
-                name: str, source: str) -> None:
-    """Observed series, the fitted segmented trend, and the pre-event trend extended."""
+                name: str, source: str, calibrated: pd.DataFrame | None = None) -> None:
+    """Observed series, the fitted segmented trend, and the pre-event trend extended.
+
+    With ``calibrated`` (from :func:`calibrate`) the title judges the steps by their
+    simulated p-values; otherwise by the HAC p-values.
+    """
     fig, ax = plots.new_chart()
     obs = y.dropna()
     ax.plot(obs.index.to_timestamp(), obs, "o", markersize=3, color=plots.PALETTE["ink"],
@@ -199,11 +203,17 @@ def chart_trend(y: pd.Series, fit: TrendFit, events: dict[str, str], label: str,
     ax.legend(loc="upper left")
     plots.mark_events(ax, event_frame(events))
     steps = fit.table.loc[fit.table["term"].str.startswith("step")]
-    significant = int((steps["p_value"] < 0.05).sum())
+    if calibrated is not None:
+        significant = int((calibrated["p_simulated"] < 0.05).sum())
+        judged = "against simulated no-break series"
+    else:
+        significant = int((steps["p_value"] < 0.05).sum())
+        judged = "by HAC tests"
+    verdict = ("no event step stands out" if significant == 0
+               else f"{significant} of {len(steps)} event steps stand out")
     plots.finish_chart(
         fig, name=name,
-        title=(f"{label}: {significant} of {len(steps)} event steps differ from zero at the "
-               "5% level"),
+        title=f"{label}: {verdict} at the 5% level, judged {judged}",
         subtitle=(f"Monthly {label} (millions), OLS segmented trend with HAC errors, "
                   f"{fit.n_obs} months"),
         source=source,

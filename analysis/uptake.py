@@ -1,0 +1,281 @@
+"""Registration uptake: a saturating curve fitted to the November 2024 campaign, and the gap.
+
+The uptake model adds a campaign curve to the stock registered before the campaign:
+
+    logistic:  y(t) = base + A / (1 + exp(-r (t - t0)))
+    gompertz:  y(t) = base + A * exp(-exp(-r (t - t0)))
+
+with ``t`` in days since the campaign began, ``base`` the last count before it, ``A`` the
+registrations the campaign adds at saturation, ``r`` a rate per day and ``t0`` the day of
+fastest uptake. Intervals come from the fit's parameter covariance, propagated by drawing
+parameters (seeded) from their estimated normal distribution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import curve_fit
+
+from analysis import plots
+
+CAMPAIGN_START = pd.Timestamp("2024-11-10")  # first VPN disruption of the 2024 campaign
+DEADLINE = pd.Timestamp("2024-11-30")
+
+
+def logistic(t, a, r, t0):
+    """Campaign additions at day ``t`` under a logistic curve (asymptote ``a``)."""
+    return a / (1.0 + np.exp(-r * (t - t0)))
+
+
+def gompertz(t, a, r, t0):
+    """Campaign additions at day ``t`` under a Gompertz curve (asymptote ``a``)."""
+    return a * np.exp(-np.exp(-r * (t - t0)))
+
+
+MODELS = {"logistic": logistic, "gompertz": gompertz}
+PARAMS = ("a", "r", "t0")
+
+
+@dataclass(frozen=True)
+class UptakeFit:
+    """A fitted uptake curve: parameters, their covariance and what the fit rests on."""
+
+    model: str
+    base: float
+    start: pd.Timestamp
+    params: np.ndarray
+    cov: np.ndarray
+    n_points: int
+    residual_sd: float
+
+    def table(self, z: float = 1.959964) -> pd.DataFrame:
+        """Parameters with standard errors and normal 95% intervals."""
+        se = np.sqrt(np.diag(self.cov))
+        return pd.DataFrame({"parameter": PARAMS, "estimate": self.params, "se": se,
+                             "ci_low": self.params - z * se, "ci_high": self.params + z * se})
+
+
+def _days(dates: pd.Series | pd.DatetimeIndex, start: pd.Timestamp) -> np.ndarray:
+    return np.asarray((pd.DatetimeIndex(dates) - start).days, dtype=float)
+
+
+def _check(dates: pd.Series, counts: pd.Series, n_params: int) -> None:
+    d = pd.DatetimeIndex(dates)
+    if d.has_duplicates:
+        raise ValueError(f"fit_uptake: date {d[d.duplicated()][0].date()} appears more than "
+                         "once; keep one count per date (the used one)")
+    if not d.is_monotonic_increasing:
+        raise ValueError("fit_uptake: dates are not sorted in time")
+    if len(d) <= n_params:
+        raise ValueError(f"fit_uptake: {len(d)} counts cannot identify {n_params} parameters; "
+                         f"need at least {n_params + 1}")
+    if (np.asarray(counts, dtype=float) < 0).any():
+        raise ValueError("fit_uptake: counts must be >= 0")
+
+
+def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "logistic",
+               start: pd.Timestamp = CAMPAIGN_START) -> UptakeFit:
+    """Fit the campaign curve to cumulative counts (dates on or after ``start``).
+
+    Args:
+        dates: reporting dates, sorted, one per count.
+        counts: cumulative registrations on those dates.
+        base: registrations before the campaign (the curve starts from it).
+        model: ``"logistic"`` or ``"gompertz"``.
+        start: day 0 of the campaign.
+
+    Raises:
+        ValueError: unknown model, unsorted or duplicate dates, too few points, negative
+            counts, or a fit that does not converge.
+    """
+    if model not in MODELS:
+        raise ValueError(f"fit_uptake: unknown model {model!r}; choose one of "
+                         f"{', '.join(MODELS)}")
+    _check(dates, counts, len(PARAMS))
+    t = _days(dates, start)
+    y = np.asarray(counts, dtype=float) - base
+    p0 = (max(y.max(), 1.0), 0.2, float(np.median(t)))
+    bounds = ((0.0, 1e-3, -60.0), (50 * max(y.max(), 1.0), 5.0, 200.0))
+    try:
+        params, cov = curve_fit(MODELS[model], t, y, p0=p0, bounds=bounds, maxfev=20000)
+    except RuntimeError as exc:
+        raise ValueError(f"fit_uptake: the {model} curve did not converge ({exc})") from None
+    if not np.isfinite(cov).all():
+        raise ValueError(f"fit_uptake: the {model} fit has no finite covariance; the counts do "
+                         "not pin down its three parameters")
+    resid = y - MODELS[model](t, *params)
+    dof = max(len(t) - len(PARAMS), 1)
+    return UptakeFit(model, float(base), pd.Timestamp(start), params, cov, len(t),
+                     float(np.sqrt((resid**2).sum() / dof)))
+
+
+def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
+            level: float = 0.90) -> pd.DataFrame:
+    """Fitted cumulative registrations with a ``level`` band from parameter uncertainty.
+
+    Returns:
+        Columns ``date``, ``fitted``, ``low``, ``high`` (registrations, cumulative).
+    """
+    dates = pd.DatetimeIndex(dates)
+    t = _days(dates, fit.start)
+    f = MODELS[fit.model]
+    rng = np.random.default_rng(seed)
+    sample = rng.multivariate_normal(fit.params, fit.cov, size=draws)
+    sample = sample[(sample[:, 0] > 0) & (sample[:, 1] > 0)]
+    curves = fit.base + f(t[None, :], sample[:, [0]], sample[:, [1]], sample[:, [2]])
+    q = (1 - level) / 2
+    return pd.DataFrame({"date": dates, "fitted": fit.base + f(t, *fit.params),
+                         "low": np.quantile(curves, q, axis=0),
+                         "high": np.quantile(curves, 1 - q, axis=0)})
+
+
+def implications(fit: UptakeFit, deadline: pd.Timestamp = DEADLINE, draws: int = 4000,
+                 seed: int = 0, level: float = 0.90) -> pd.DataFrame:
+    """What the curve implies: registrations at the deadline and at saturation, with bands.
+
+    Returns:
+        One row per quantity (``quantity``, ``central``, ``low``, ``high``, ``unit``):
+        registrations at the deadline, at saturation, the share of saturation reached by the
+        deadline, and the days from campaign start to 95% of the campaign's additions.
+    """
+    f = MODELS[fit.model]
+    rng = np.random.default_rng(seed)
+    sample = rng.multivariate_normal(fit.params, fit.cov, size=draws)
+    sample = sample[(sample[:, 0] > 0) & (sample[:, 1] > 0)]
+    t_d = (deadline - fit.start).days
+
+    def stats(a, r, t0):
+        at_deadline = fit.base + f(t_d, a, r, t0)
+        saturation = fit.base + a
+        if fit.model == "logistic":
+            t95 = t0 + np.log(19.0) / r
+        else:
+            t95 = t0 - np.log(-np.log(0.95)) / r
+        return at_deadline, saturation, at_deadline / saturation, t95
+
+    central = stats(*fit.params)
+    drawn = np.array(stats(sample[:, 0], sample[:, 1], sample[:, 2]))
+    q = (1 - level) / 2
+    names = ("registrations at the deadline", "registrations at saturation",
+             "share of saturation reached by the deadline",
+             "days from campaign start to 95% of additions")
+    units = ("VPNs", "VPNs", "share", "days")
+    return pd.DataFrame({"quantity": names, "central": central,
+                         "low": np.quantile(drawn, q, axis=1),
+                         "high": np.quantile(drawn, 1 - q, axis=1), "unit": units})
+
+
+def ratio_range(numerator: tuple[float, float, float],
+                denominator: tuple[float, float, float]) -> tuple[float, float, float]:
+    """Return (low, central, high) of numerator/denominator from (low, central, high) inputs.
+
+    The low ratio divides the low numerator by the high denominator and vice versa.
+    """
+    n_lo, n_c, n_hi = numerator
+    d_lo, d_c, d_hi = denominator
+    if min(d_lo, d_c, d_hi) <= 0:
+        raise ValueError("ratio_range: denominators must be > 0")
+    if not (n_lo <= n_c <= n_hi and d_lo <= d_c <= d_hi):
+        raise ValueError("ratio_range: each triple must be ordered low <= central <= high")
+    return n_lo / d_hi, n_c / d_c, n_hi / d_lo
+
+
+def gap_table(rows: list[dict]) -> pd.DataFrame:
+    """Registration-gap ratios with ranges.
+
+    Args:
+        rows: dicts with ``comparison``, ``registered`` and ``against`` as (low, central,
+            high) triples, and ``what`` (how to read the ratio).
+
+    Returns:
+        One row per comparison with the inputs and ``ratio_low``, ``ratio``, ``ratio_high``.
+    """
+    out = []
+    for r in rows:
+        lo, c, hi = ratio_range(r["registered"], r["against"])
+        out.append({"comparison": r["comparison"], "registered": r["registered"][1],
+                    "against_low": r["against"][0], "against": r["against"][1],
+                    "against_high": r["against"][2], "ratio_low": lo, "ratio": c,
+                    "ratio_high": hi, "what": r["what"]})
+    return pd.DataFrame(out)
+
+
+def chart_uptake(counts: pd.DataFrame, curve: pd.DataFrame, fit: UptakeFit,
+                 implied: pd.DataFrame, source: str) -> None:
+    """Reported counts, the fitted curve and its band, with the deadline marked."""
+    fig, ax = plots.new_chart()
+    ax.fill_between(curve["date"], curve["low"] / 1000, curve["high"] / 1000,
+                    color=plots.PALETTE["band"], alpha=0.5, label="90% band (parameters)")
+    ax.plot(curve["date"], curve["fitted"] / 1000, color=plots.PALETTE["accent"],
+            label=f"{fit.model} fit")
+    used = counts.loc[counts["use"]]
+    ax.plot(used["date"], used["value"] / 1000, "o", color=plots.PALETTE["ink"],
+            label="reported count (used)")
+    rivals = counts.loc[~counts["use"]]
+    ax.scatter(rivals["date"], rivals["value"] / 1000, facecolors="none",
+               edgecolors=plots.PALETTE["grey"], label="rival figure (not used)", zorder=3)
+    ax.axvline(DEADLINE, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
+    ax.set_ylabel("registered VPNs (thousands)")
+    ax.legend(loc="upper left", fontsize=8)
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    sat = implied.set_index("quantity").loc["registrations at saturation"]
+    plots.finish_chart(
+        fig, name="registration-uptake",
+        title=(f"{fit.n_points} rounded counts cannot pin down where registrations level off: "
+               f"about {round(sat['low'], -3):,.0f} to {round(sat['high'], -3):,.0f} VPNs "
+               "(90% band)"),
+        subtitle=(f"Registered VPNs, cumulative; curve fitted to {fit.n_points} counts from "
+                  f"{fit.start:%d %b %Y}; dashed line: 30 Nov 2024"),
+        source=source, data=curve.assign(date=curve["date"].dt.date))
+
+
+def chart_demand(demand: pd.DataFrame, events: pd.DataFrame, source: str) -> None:
+    """Reported VPN demand increases (percent, log scale) by date and provider."""
+    d = demand.loc[demand["use"] & (demand["unit"] == "percent")]
+    fig, ax = plots.new_chart()
+    colours = {"Proton": plots.PALETTE["purple"], "Top10VPN": plots.PALETTE["accent"],
+               "ExpressVPN": plots.PALETTE["green"], "Surfshark": plots.PALETTE["blue"]}
+    for provider, rows in d.groupby("provider", observed=True):
+        ax.scatter(rows["date"], rows["value"], s=36, label=str(provider),
+                   color=colours.get(str(provider), plots.PALETTE["grey"]), zorder=3)
+    ax.set_yscale("log")
+    ax.set_ylabel("reported increase (percent, log scale)")
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    ax.legend(loc="upper left", fontsize=8)
+    plots.mark_events(ax, events)
+    top = d.loc[d["value"].idxmax()]
+    plots.finish_chart(
+        fig, name="vpn-demand",
+        title=(f"VPN demand spiked with each block: up to +{top['value']:,.0f}% "
+               f"({top['provider']}, {top['date']:%d %b %Y})"),
+        subtitle="Reported increases in VPN demand, sign-ups or traffic, percent over each "
+                 "provider's own baseline",
+        source=source, data=d.assign(date=d["date"].dt.date))
+
+
+def chart_bandwidth(bandwidth: pd.DataFrame, source: str) -> None:
+    """PTA's reported VPN bandwidth per month (Gbps), deadline month marked."""
+    fig, ax = plots.new_chart()
+    months = bandwidth["month"].astype(str)
+    colours = [plots.PALETTE["accent"] if m == "2024-11" else plots.PALETTE["blue"]
+               for m in months]
+    ax.bar(months, bandwidth["value"], color=colours)
+    ax.set_ylabel("VPN bandwidth (Gbps)")
+    peak = bandwidth.loc[bandwidth["value"].idxmax()]
+    nov = bandwidth.loc[bandwidth["month"].astype(str) == "2024-11"].iloc[0]
+    change = 100 * (nov["value"] / peak["value"] - 1)
+    plots.finish_chart(
+        fig, name="vpn-bandwidth",
+        title=(f"PTA's VPN bandwidth fell {abs(change):.0f}% from {peak['month']:%b} to "
+               f"the deadline month, November 2024"),
+        subtitle="VPN traffic measured by PTA, Gbps per month, as reported (method not "
+                 "published)",
+        source=source, data=bandwidth.assign(month=months))

@@ -1,0 +1,81 @@
+"""Uptake curves: recover a generated curve; refuse bad input; fit the real counts."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import data, registrations, uptake
+
+DATES = pd.date_range("2024-11-10", periods=12, freq="3D")
+
+
+def _counts(model="logistic", a=10_000.0, r=0.25, t0=14.0, base=20_000.0, noise=0.0, seed=0):
+    t = np.asarray((DATES - uptake.CAMPAIGN_START).days, dtype=float)
+    rng = np.random.default_rng(seed)
+    return base + uptake.MODELS[model](t, a, r, t0) + rng.normal(0, noise, len(t))
+
+
+@pytest.mark.parametrize("model", ["logistic", "gompertz"])
+def test_recovers_a_generated_curve(model):
+    fit = uptake.fit_uptake(DATES, _counts(model, noise=50.0), 20_000.0, model)
+    a, r, t0 = fit.params
+    assert a == pytest.approx(10_000, rel=0.05)
+    assert r == pytest.approx(0.25, rel=0.15)
+    assert t0 == pytest.approx(14, abs=1.0)
+
+
+def test_implications_of_an_exact_curve():
+    fit = uptake.fit_uptake(DATES, _counts(), 20_000.0)
+    imp = uptake.implications(fit).set_index("quantity")
+    # logistic: at t0 half the additions are in; 95% at t0 + ln(19)/r
+    assert imp.loc["registrations at saturation", "central"] == pytest.approx(30_000, rel=1e-3)
+    assert imp.loc["days from campaign start to 95% of additions", "central"] == pytest.approx(
+        14 + np.log(19) / 0.25, rel=1e-3)
+
+
+def test_band_contains_the_fit_and_is_reproducible():
+    fit = uptake.fit_uptake(DATES, _counts(noise=200.0), 20_000.0)
+    a = uptake.predict(fit, DATES, seed=3)
+    b = uptake.predict(fit, DATES, seed=3)
+    assert a.equals(b)
+    assert ((a["low"] <= a["fitted"] + 1e-6) & (a["fitted"] <= a["high"] + 1e-6)).all()
+
+
+def test_too_few_points():
+    with pytest.raises(ValueError, match="3 counts cannot identify 3 parameters"):
+        uptake.fit_uptake(DATES[:3], _counts()[:3], 20_000.0)
+
+
+def test_unsorted_dates():
+    with pytest.raises(ValueError, match="not sorted"):
+        uptake.fit_uptake(DATES[::-1], _counts()[::-1], 20_000.0)
+
+
+def test_duplicate_dates():
+    dates = DATES.insert(1, DATES[0])
+    with pytest.raises(ValueError, match="appears more than once"):
+        uptake.fit_uptake(dates, np.append(_counts()[:1], _counts()), 20_000.0)
+
+
+def test_unknown_model():
+    with pytest.raises(ValueError, match="unknown model 'richards'"):
+        uptake.fit_uptake(DATES, _counts(), 20_000.0, "richards")
+
+
+def test_ratio_range_orders_bounds():
+    assert uptake.ratio_range((1, 2, 3), (10, 20, 40)) == (1 / 40, 2 / 20, 3 / 10)
+    with pytest.raises(ValueError, match="ordered"):
+        uptake.ratio_range((3, 2, 1), (10, 20, 40))
+
+
+def test_real_counts_converge_in_a_plausible_range():
+    counts = registrations.vpn_counts(data.load("vpn_registrations"))
+    campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.CAMPAIGN_START)]
+    fit = uptake.fit_uptake(campaign["date"], campaign["value"], 20_437.0)
+    a, r, t0 = fit.params
+    assert fit.n_points == 6
+    assert 5_000 < a < 100_000  # campaign additions: thousands to tens of thousands
+    assert 0.01 < r < 1.0
+    imp = uptake.implications(fit).set_index("quantity")
+    at_deadline = imp.loc["registrations at the deadline"]
+    assert at_deadline["low"] < 27_000 < at_deadline["high"]
