@@ -1,0 +1,375 @@
+"""Ex-post test: did IT export remittances fall below what they would otherwise have been?
+
+Every method is fitted on the pre-period only (months before the deadline), forecasts the
+post-period, and reports the gap = observed - counterfactual, monthly and cumulative, with an
+interval. Counterfactuals are drawn as simulated paths (seeded), so monthly and cumulative
+intervals come from the same draws:
+
+- ``trend``: OLS on log exports with a linear trend and one dummy for the June and December
+  peaks; draws carry parameter and residual uncertainty (the segmented regression's
+  pre-period; its full-sample step with HAC errors is :func:`its_step`);
+- ``sarimax``: log exports as AR(1) with a linear trend and the same peak dummy (statsmodels
+  SARIMAX; the series is too short for seasonal AR terms); draws by simulation;
+- ``yoy``: each post month is its value 12 months earlier times (1 + g), with g drawn around
+  the mean year-on-year growth of the pre-period months.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import statsmodels.api as sm
+from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+from analysis import plots
+
+DEADLINE_MONTH = "2024-12"  # first month after the 30 Nov 2024 deadline
+LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified")
+#: Months where the label order picks a superseded figure, and the label to take instead.
+#: Nov 2024: 324 ("IT & ITeS", first release) vs 310 (later report); 310 reconciles with the
+#: July-December FY2025 total of 1,864 (see the note on that row in it_exports_monthly.csv).
+LABEL_OVERRIDES = {"2024-11": "it_unspecified"}
+PEAK_MONTHS = (6, 12)
+METHODS = ("trend", "sarimax", "yoy")
+MIN_PRE = 12
+
+
+def headline_monthly(exports: pd.DataFrame, start: str = "2023-07") -> pd.DataFrame:
+    """One value per month from ``start``: the used value under the first label available.
+
+    The press reports SBP's monthly IT export remittances as "IT & ITeS", "ICT" or just "IT
+    exports"; where two labels give the same month their values agree closely (see
+    :func:`label_agreement`). Labels are tried in ``LABEL_PRIORITY`` order, except in the
+    months of ``LABEL_OVERRIDES``.
+
+    Returns:
+        Columns ``month`` (Period[M]), ``value`` (USD million), ``series`` (label used),
+        ``flag`` (reported/derived), ``source_id``; one row per month, sorted.
+    """
+    e = exports.loc[exports["use"] & (exports["month"] >= pd.Period(start, "M"))
+                    & exports["series"].isin(LABEL_PRIORITY)]
+    rank = e["series"].astype(str).map(LABEL_PRIORITY.index)
+    override = e["month"].astype(str).map(LABEL_OVERRIDES)
+    e = e.assign(rank=rank.where(override.isna() | (override != e["series"].astype(str)), -1))
+    out = (e.sort_values(["month", "rank"]).groupby("month", observed=True).head(1)
+           [["month", "value", "series", "flag", "source_id"]].reset_index(drop=True))
+    out["series"] = out["series"].astype(str)
+    return out
+
+
+def label_agreement(exports: pd.DataFrame, start: str = "2023-07") -> pd.DataFrame:
+    """Months reported under more than one label, with the largest relative difference."""
+    e = exports.loc[exports["use"] & (exports["month"] >= pd.Period(start, "M"))
+                    & exports["series"].isin(LABEL_PRIORITY)]
+    wide = e.pivot_table(index="month", columns="series", values="value", observed=True)
+    multi = wide.loc[wide.notna().sum(axis=1) > 1]
+    return multi.assign(max_rel_diff=(multi.max(axis=1) / multi.min(axis=1) - 1))
+
+
+def _check(y: pd.Series, break_month: str) -> tuple[pd.Series, pd.Series]:
+    if not isinstance(y.index, pd.PeriodIndex):
+        raise ValueError("counterfactual: the series must be indexed by monthly periods")
+    if y.index.has_duplicates:
+        raise ValueError(f"counterfactual: month {y.index[y.index.duplicated()][0]} appears "
+                         "more than once")
+    if not y.index.is_monotonic_increasing:
+        raise ValueError("counterfactual: months are not sorted in time")
+    span = pd.period_range(y.index[0], y.index[-1], freq="M")
+    missing = span.difference(y.index)
+    if len(missing) or y.isna().any():
+        gaps = [str(m) for m in missing] + [str(m) for m in y.index[y.isna()]]
+        raise ValueError(f"counterfactual: the series has gaps ({', '.join(gaps)}); fill them "
+                         "from cumulative totals (flagged derived) or shorten the period")
+    brk = pd.Period(break_month, "M")
+    pre, post = y.loc[y.index < brk], y.loc[y.index >= brk]
+    if len(pre) < MIN_PRE:
+        raise ValueError(f"counterfactual: {len(pre)} pre-period months; need at least "
+                         f"{MIN_PRE}")
+    if len(post) < 1:
+        raise ValueError("counterfactual: no months after the break")
+    return pre, post
+
+
+def _peak(index: pd.PeriodIndex) -> np.ndarray:
+    return np.isin(index.month, PEAK_MONTHS).astype(float)
+
+
+def _trend_X(index: pd.PeriodIndex, origin: pd.Period) -> np.ndarray:
+    t = np.array([(p - origin).n for p in index], dtype=float)
+    return np.column_stack([np.ones(len(t)), t, _peak(index)])
+
+
+def draws_trend(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
+                rng: np.random.Generator) -> np.ndarray:
+    """Counterfactual paths (n x months, USD million) from the log-linear trend + peak."""
+    X = _trend_X(pre.index, pre.index[0])
+    fit = sm.OLS(np.log(pre.to_numpy(float)), X).fit()
+    Xf = _trend_X(post_index, pre.index[0])
+    beta = rng.multivariate_normal(fit.params, fit.cov_params(), size=n)
+    sigma = np.sqrt(fit.scale)
+    noise = rng.normal(0, sigma, size=(n, len(post_index)))
+    return np.exp(beta @ Xf.T + noise)
+
+
+def draws_sarimax(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
+                  rng: np.random.Generator, param_draws: int = 100) -> np.ndarray:
+    """Counterfactual paths from an AR(1) + trend + peak SARIMAX on log exports.
+
+    Parameter uncertainty is carried by re-filtering the pre-period with ``param_draws``
+    parameter vectors drawn from the estimated normal distribution, and simulating
+    ``n / param_draws`` future paths from each.
+    """
+    model = SARIMAX(np.log(pre.to_numpy(float)), exog=_peak(pre.index)[:, None],
+                    order=(1, 0, 0), trend="ct")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # short series: convergence chatter, checked below
+        res = model.fit(disp=False)
+    cov = res.cov_params()
+    if not (np.isfinite(res.params).all() and np.isfinite(cov).all()):
+        raise ValueError("counterfactual: the SARIMAX fit did not converge")
+    reps = max(n // param_draws, 1)
+    exog = _peak(post_index)[:, None]
+    paths = []
+    for params in rng.multivariate_normal(res.params, cov, size=param_draws):
+        params[-1] = abs(params[-1])  # innovation variance stays positive
+        params[-2] = np.clip(params[-2], -0.99, 0.99)  # stationary AR(1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            drawn = model.smooth(params)
+        sims = drawn.simulate(nsimulations=len(post_index), repetitions=reps, anchor="end",
+                              exog=exog, rng=np.random.default_rng(rng.integers(2**31)))
+        paths.append(np.asarray(sims).reshape(len(post_index), reps).T)
+    return np.exp(np.vstack(paths))
+
+
+def draws_yoy(y: pd.Series, pre: pd.Series, post_index: pd.PeriodIndex, n: int,
+              rng: np.random.Generator) -> np.ndarray:
+    """Counterfactual paths: value 12 months earlier times (1 + g), g around pre-period growth.
+
+    Post months more than 12 months after the break use the counterfactual of 12 months
+    earlier, not the observed value (which the policy may have moved).
+    """
+    growth = (pre / pre.shift(12)).dropna() - 1
+    if len(growth) < 2:
+        raise ValueError(f"counterfactual: yoy needs at least 2 pre-period months with a "
+                         f"value 12 months earlier; found {len(growth)}")
+    g_mean, g_sd, k = growth.mean(), growth.std(ddof=1), len(growth)
+    # one growth rate per path (uncertainty of the mean), plus month-to-month scatter
+    g_path = g_mean + g_sd / np.sqrt(k) * rng.standard_t(max(k - 1, 1), size=n)
+    paths = np.empty((n, len(post_index)))
+    for j, month in enumerate(post_index):
+        base_month = month - 12
+        if base_month < post_index[0]:
+            base = np.full(n, float(y.loc[base_month]))
+        else:
+            base = paths[:, post_index.get_loc(base_month)]
+        paths[:, j] = base * (1 + g_path + g_sd * rng.standard_normal(n))
+    return paths
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Observed against counterfactual for one method: monthly table and cumulative gap."""
+
+    method: str
+    monthly: pd.DataFrame
+    cumulative: pd.Series
+    n_pre: int
+    n_post: int
+
+
+def estimate(y: pd.Series, method: str, break_month: str = DEADLINE_MONTH, draws: int = 4000,
+             seed: int = 0, level: float = 0.90) -> Gap:
+    """Fit ``method`` on months before ``break_month`` and measure the post-period gap.
+
+    Args:
+        y: monthly exports (USD million), Period[M] index, sorted, no gaps.
+        method: ``"trend"``, ``"sarimax"`` or ``"yoy"``.
+        break_month: first month counted as after the deadline.
+        draws: simulated counterfactual paths.
+        seed: seed of the random generator.
+        level: interval level.
+
+    Returns:
+        :class:`Gap`: ``monthly`` has ``month``, ``observed``, ``counterfactual`` (median),
+        ``cf_low``, ``cf_high``, ``gap``, ``gap_low``, ``gap_high`` (USD million);
+        ``cumulative`` has the same for the sum over all post months plus ``gap_pct``.
+
+    Raises:
+        ValueError: unknown method, gaps, unsorted or duplicate months, too short a
+            pre-period.
+    """
+    if method not in METHODS:
+        raise ValueError(f"counterfactual: unknown method {method!r}; choose one of "
+                         f"{', '.join(METHODS)}")
+    pre, post = _check(y, break_month)
+    rng = np.random.default_rng(seed)
+    if method == "trend":
+        paths = draws_trend(pre, post.index, draws, rng)
+    elif method == "sarimax":
+        paths = draws_sarimax(pre, post.index, draws, rng)
+    else:
+        paths = draws_yoy(y, pre, post.index, draws, rng)
+    q = ((1 - level) / 2, 0.5, (1 + level) / 2)
+    obs = post.to_numpy(float)
+    cf_lo, cf_med, cf_hi = np.quantile(paths, q, axis=0)
+    gap_paths = obs[None, :] - paths
+    g_lo, g_med, g_hi = np.quantile(gap_paths, q, axis=0)
+    monthly = pd.DataFrame({"month": post.index, "observed": obs, "counterfactual": cf_med,
+                            "cf_low": cf_lo, "cf_high": cf_hi, "gap": g_med, "gap_low": g_lo,
+                            "gap_high": g_hi})
+    cum_cf = paths.sum(axis=1)
+    cum_gap = obs.sum() - cum_cf
+    pct = 100 * cum_gap / cum_cf
+    cumulative = pd.Series({
+        "observed": obs.sum(), "counterfactual": np.median(cum_cf),
+        "gap": np.median(cum_gap), "gap_low": np.quantile(cum_gap, q[0]),
+        "gap_high": np.quantile(cum_gap, q[2]), "gap_pct": np.median(pct),
+        "gap_pct_low": np.quantile(pct, q[0]), "gap_pct_high": np.quantile(pct, q[2])})
+    return Gap(method, monthly, cumulative, len(pre), len(post))
+
+
+def its_step(y: pd.Series, break_month: str = DEADLINE_MONTH, hac_lags: int = 3,
+             level: float = 0.90) -> pd.Series:
+    """Segmented regression on the whole series: log-level step at the break, HAC errors.
+
+    Returns:
+        ``step_pct`` (percent change in level at the break) with ``low`` and ``high``, and
+        ``slope_change_pct`` (change in monthly growth, percent) with its interval.
+    """
+    pre, _ = _check(y, break_month)
+    t = np.arange(len(y), dtype=float)
+    post = (y.index >= pd.Period(break_month, "M")).astype(float)
+    t_e = float(len(pre))
+    X = np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post])
+    fit = sm.OLS(np.log(y.to_numpy(float)), X).fit(
+        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True)
+    ci = fit.conf_int(1 - level)
+
+    def pct(v):
+        return 100 * (np.exp(v) - 1)
+
+    return pd.Series({"step_pct": pct(fit.params[3]), "low": pct(ci[3, 0]),
+                      "high": pct(ci[3, 1]), "p_value": fit.pvalues[3],
+                      "slope_change_pct": pct(fit.params[4]), "slope_low": pct(ci[4, 0]),
+                      "slope_high": pct(ci[4, 1])})
+
+
+def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
+            real_break: str = DEADLINE_MONTH, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Mean percentage gap over ``horizon`` months at the real break and at placebo breaks.
+
+    Placebo breaks are every earlier month with ``MIN_PRE`` months before it and ``horizon``
+    months after it, before the real break; they use only data before the real break. A
+    placebo month where the method cannot be fitted (``yoy`` needs two pre-period months with
+    a value a year earlier) is skipped.
+
+    Returns:
+        One row per break: ``break_month``, ``placebo`` (bool), ``mean_gap_pct``; plus
+        ``rank`` of the real estimate among all (1 = most negative).
+    """
+    rows = []
+    real = pd.Period(real_break, "M")
+    before = y.loc[y.index < real]
+    candidates = [p for p in before.index
+                  if (p - before.index[0]).n >= MIN_PRE and (real - p).n >= horizon]
+    for p in [*candidates, real]:
+        sample = y.loc[: p + horizon - 1]
+        try:
+            g = estimate(sample, method, str(p), draws=draws, seed=seed)
+        except ValueError:
+            if p == real:
+                raise
+            continue
+        pct = 100 * (g.monthly["gap"] / g.monthly["counterfactual"]).mean()
+        rows.append({"break_month": str(p), "placebo": p != real, "mean_gap_pct": pct})
+    out = pd.DataFrame(rows)
+    out["rank"] = out["mean_gap_pct"].rank(method="min").astype(int)
+    return out
+
+
+def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHODS,
+               horizons: tuple[int | None, ...] = (3, None), draws: int = 2000,
+               seed: int = 0) -> pd.DataFrame:
+    """Cumulative gap (%) by method, pre-period start and post-period length.
+
+    Returns:
+        One row per (method, start, horizon): ``n_pre``, ``n_post``, ``gap_pct`` with
+        ``gap_pct_low`` and ``gap_pct_high``, and ``gap`` (USD million).
+    """
+    rows = []
+    brk = pd.Period(DEADLINE_MONTH, "M")
+    for method in methods:
+        for start in starts:
+            for h in horizons:
+                sample = y.loc[pd.Period(start, "M"):]
+                if h is not None:
+                    sample = sample.loc[: brk + h - 1]
+                try:
+                    g = estimate(sample, method, draws=draws, seed=seed)
+                except ValueError as exc:
+                    rows.append({"method": method, "start": start,
+                                 "months_after": h or "all", "note": str(exc)[:60]})
+                    continue
+                c = g.cumulative
+                rows.append({"method": method, "start": start, "months_after": g.n_post,
+                             "n_pre": g.n_pre, "gap": c["gap"], "gap_pct": c["gap_pct"],
+                             "gap_pct_low": c["gap_pct_low"],
+                             "gap_pct_high": c["gap_pct_high"], "note": ""})
+    return pd.DataFrame(rows)
+
+
+def chart_counterfactual(y: pd.Series, gap: Gap, events: pd.DataFrame, source: str,
+                         placebos: pd.DataFrame | None = None) -> None:
+    """Observed exports against the counterfactual band, events marked.
+
+    With ``placebos`` (from :func:`placebo`, same method) the title says whether earlier
+    placebo deadlines show gaps as large as the real one.
+    """
+    fig, ax = plots.new_chart()
+    m = gap.monthly
+    x = m["month"].dt.to_timestamp()
+    ax.fill_between(x, m["cf_low"], m["cf_high"], color=plots.PALETTE["band"], alpha=0.5,
+                    label="counterfactual, 90% band")
+    ax.plot(x, m["counterfactual"], color=plots.PALETTE["accent"], linestyle="--",
+            label=f"counterfactual ({gap.method})")
+    ax.plot(y.index.to_timestamp(), y.to_numpy(), "o-", color=plots.PALETTE["ink"],
+            markersize=3, label="observed")
+    ax.set_ylabel("USD million per month")
+    ax.legend(loc="lower right", fontsize=8)
+    plots.mark_events(ax, events)
+    c = gap.cumulative
+    side = "below" if c["gap"] < 0 else "above"
+    title = (f"IT exports ran {abs(c['gap_pct']):.0f}% {side} the pre-deadline trend "
+             f"({c['gap_pct_low']:+.0f}% to {c['gap_pct_high']:+.0f}%)")
+    if placebos is not None:
+        real = placebos.loc[~placebos["placebo"], "mean_gap_pct"].iloc[0]
+        fake = placebos.loc[placebos["placebo"], "mean_gap_pct"]
+        title += (", but earlier placebo deadlines show gaps as large" if (fake <= real).any()
+                  else ", a larger gap than at any placebo deadline")
+    plots.finish_chart(
+        fig, name=f"exports-counterfactual-{gap.method}", title=title,
+        subtitle=(f"Monthly IT export remittances, USD million; {gap.method} model fitted on "
+                  f"{gap.n_pre} months before Dec 2024"),
+        source=source,
+        data=m.assign(month=m["month"].astype(str)))
+
+
+def chart_placebo(pl: pd.DataFrame, source: str) -> None:
+    """Mean gap (%) at each placebo break and at the real one."""
+    fig, ax = plots.new_chart()
+    colours = [plots.PALETTE["grey"] if p else plots.PALETTE["accent"] for p in pl["placebo"]]
+    ax.bar(pl["break_month"], pl["mean_gap_pct"], color=colours)
+    ax.axhline(0, color=plots.PALETTE["ink"], linewidth=0.8)
+    ax.set_ylabel("mean gap over the next months (%)")
+    real = pl.loc[~pl["placebo"]].iloc[0]
+    plots.finish_chart(
+        fig, name="exports-placebo",
+        title=(f"The real deadline ranks {real['rank']} of {len(pl)} (1 = largest shortfall) "
+               "among placebo deadlines"),
+        subtitle="Mean gap between observed and counterfactual exports (%), real deadline "
+                 "in orange, placebo months in grey",
+        source=source, data=pl)

@@ -1,0 +1,88 @@
+"""Counterfactual methods recover an injected effect, find none when none is injected."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import counterfactual as cf
+from analysis import data, results
+
+MONTHS = pd.period_range("2023-07", "2025-12", freq="M")
+
+
+def _series(effect=0.0, seed=0, growth=0.012, sd=0.03):
+    rng = np.random.default_rng(seed)
+    t = np.arange(len(MONTHS), dtype=float)
+    peak = np.isin(MONTHS.month, cf.PEAK_MONTHS) * 0.08
+    post = MONTHS >= pd.Period(cf.DEADLINE_MONTH, "M")
+    log_y = np.log(250) + growth * t + peak + np.log1p(effect) * post + rng.normal(0, sd, len(t))
+    return pd.Series(np.exp(log_y), index=MONTHS)
+
+
+@pytest.mark.parametrize("method", ["trend", "sarimax", "yoy"])
+def test_recovers_an_injected_drop(method):
+    g = cf.estimate(_series(effect=-0.20), method, draws=2000, seed=1)
+    c = g.cumulative
+    assert c["gap_pct"] == pytest.approx(-20, abs=8)
+    assert c["gap_pct_high"] < 0
+
+
+@pytest.mark.parametrize(("method", "series"), [("trend", 20), ("yoy", 20), ("sarimax", 8)])
+def test_finds_no_effect_when_none_injected(method, series):
+    # 90% intervals: on no-effect series most must include zero (measured on 100 series:
+    # trend 86%, yoy 82%; sarimax 93% on 30).
+    covered = [cf.estimate(_series(seed=s), method, draws=1000, seed=1).cumulative
+               for s in range(series)]
+    share = sum(c["gap_pct_low"] < 0 < c["gap_pct_high"] for c in covered) / series
+    assert share >= 0.7
+
+
+def test_its_step_recovers_a_level_shift():
+    step = cf.its_step(_series(effect=-0.20))
+    assert step["step_pct"] == pytest.approx(-20, abs=5)
+    assert step["high"] < 0
+
+
+def test_same_seed_same_numbers():
+    a = cf.estimate(_series(), "trend", draws=500, seed=7).cumulative
+    b = cf.estimate(_series(), "trend", draws=500, seed=7).cumulative
+    assert a.equals(b)
+
+
+def test_gapped_series_is_rejected():
+    y = _series().drop(pd.Period("2024-03", "M"))
+    with pytest.raises(ValueError, match=r"gaps \(2024-03\)"):
+        cf.estimate(y, "trend")
+
+
+def test_short_pre_period_is_rejected():
+    with pytest.raises(ValueError, match="5 pre-period months; need at least 12"):
+        cf.estimate(_series().loc["2024-07":], "trend")
+
+
+def test_unknown_method_is_rejected():
+    with pytest.raises(ValueError, match="unknown method 'prophet'"):
+        cf.estimate(_series(), "prophet")
+
+
+def test_placebo_ranks_the_real_break():
+    pl = cf.placebo(_series(effect=-0.30), "trend", draws=300)
+    real = pl.loc[~pl["placebo"]].iloc[0]
+    assert real["rank"] == 1 and len(pl) >= 3
+
+
+def test_headline_series_is_complete_from_july_2023():
+    h = cf.headline_monthly(data.load("it_exports_monthly"))
+    assert list(h["month"].astype(str)) == [str(m) for m in MONTHS]
+    assert h.loc[h["month"] == pd.Period("2024-11", "M"), "value"].item() == 310
+    assert (h["flag"] == "derived").sum() == 3
+
+
+def test_results_record_checks_intervals(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_REPORTS_DIR", str(tmp_path))
+    row = {"key": "k", "finding": "f", "value": 1.0, "low": 2.0, "high": 3.0, "unit": "u",
+           "interval": "90%"}
+    with pytest.raises(ValueError, match="outside its interval"):
+        results.record("05-x", [row])
+    results.record("05-x", [row | {"low": 0.5}])
+    assert results.gather().loc[0, "key"] == "k"
