@@ -6,7 +6,7 @@
 PY := .venv/bin/python
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/sanitize.cfg
 
-.PHONY: setup report test lint pytest lab bench notebooks lock data clean
+.PHONY: setup browser report test lint pytest lab bench notebooks lock data findings clean
 
 setup:
 	@bash scripts/venv.sh
@@ -19,8 +19,13 @@ test: setup lint pytest
 lint: setup
 	$(PY) -m ruff check .
 
-# Unit tests and every notebook, re-executed and compared cell by cell (strict nbval).
-pytest: setup
+# Debian's chromium and chromedriver for the report's browser test (installed when absent).
+browser:
+	@bash scripts/browser.sh
+
+# Unit tests, the browser test of the report, and every notebook re-executed and compared
+# cell by cell (strict nbval).
+pytest: setup browser
 	$(PY) -m pytest tests notebooks $(NBVAL)
 
 lab: setup
@@ -36,6 +41,10 @@ notebooks: setup
 # Refresh data/datapackage.json checksums and regenerate data/README.md.
 data: setup
 	$(PY) -m analysis.datapackage
+
+# Rewrite the README's Findings from the results the committed notebooks print.
+findings: setup
+	$(PY) -m analysis.results
 
 # Refresh the lock from the current .venv and mirror it into environment.yml.
 lock: setup

@@ -15,8 +15,6 @@ previous ``reports/`` is left untouched and the exit status is non-zero.
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import shutil
 import sys
@@ -130,39 +128,104 @@ def _page(nb: nbformat.NotebookNode) -> str:
     return body
 
 
-def _index(pages: list[tuple[str, str]], figures: list[dict]) -> str:
-    esc = html.escape
-    items = "\n".join(f'<li><a href="{esc(href)}">{esc(title)}</a></li>' for href, title in pages)
-    figs = "\n".join(
-        f'<figure><a href="figures/{esc(f["name"])}.png"><img src="figures/{esc(f["name"])}.png"'
-        f' alt="{esc(f["alt"])}" loading="lazy"></a><figcaption>{esc(f["title"])} '
-        f'(<a href="figures/{esc(f["name"])}.svg">SVG</a>, '
-        f'<a href="figures/{esc(f["name"])}.csv">CSV</a>)</figcaption></figure>'
-        for f in figures)
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pakistan's VPN registration policy: an open analysis</title>
-<style>
-body{{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;
-line-height:1.5;color:#1b1b1b}}
-img{{max-width:100%;height:auto}} figure{{margin:1.5rem 0}} figcaption{{font-size:.9rem}}
-</style></head><body>
-<h1>Pakistan's VPN registration policy: an open analysis</h1>
-<p>Every number here is computed by the notebooks from the sourced data package; nothing is
-typed by hand.</p>
-<h2>Notebooks</h2>
-<ul>
-{items}
-</ul>
-<h2>Charts</h2>
-{figs}
-</body></html>
-"""
+def _run_one(path: str, reports_dir: str) -> tuple[str, float]:
+    """Worker: execute one notebook in a separate process; return (JSON, seconds)."""
+    ex = execute(Path(path), Path(reports_dir))
+    return nbformat.writes(ex.notebook), ex.seconds
+
+
+def execute_all(notebooks: list[Path], reports_dir: Path, jobs: int = 2,
+                progress: bool = True) -> list[Executed]:
+    """Execute notebooks, ``jobs`` at a time (they are independent: each reads only data/).
+
+    Returns:
+        The executed notebooks in the order given.
+
+    Raises:
+        NotebookError: the first notebook that fails (naming it and its cell).
+    """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    from tqdm import tqdm
+
+    if jobs <= 1:
+        out = []
+        for path in tqdm(notebooks, desc="notebooks", unit="nb", disable=not progress,
+                         file=sys.stderr):
+            out.append(execute(path, reports_dir))
+        return out
+    bar = tqdm(total=len(notebooks), desc="notebooks", unit="nb", disable=not progress,
+               file=sys.stderr)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Later notebooks run the heavier models: start them first so the slowest one does
+        # not begin last (longest-first keeps both workers busy to the end).
+        futures = {pool.submit(_run_one, str(p), str(reports_dir)): p
+                   for p in reversed(notebooks)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                if fut.exception() is not None:
+                    for other in pending:
+                        other.cancel()
+                    bar.close()
+                    raise fut.exception()
+                bar.update(1)
+                bar.set_postfix_str(futures[fut].name)
+    bar.close()
+    by_path = {path: fut for fut, path in futures.items()}
+    results = []
+    for path in notebooks:
+        text, seconds = by_path[path].result()
+        results.append(Executed(path, nbformat.reads(text, as_version=4), seconds))
+    return results
+
+
+def _with_nav(page: str) -> str:
+    """Make a notebook page work offline and link back to the findings page.
+
+    nbconvert's template loads require.js and MathJax from a CDN; the pages need neither
+    (no widgets, no equations), and the report must work opened from disk, so both go.
+    """
+    import re
+
+    page = re.sub(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>', "", page)
+    nav = ('<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">'
+           '<a href="index.html">&larr; Key findings</a></nav>')
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
+
+
+def _write_site(tmp: Path, done: list[Executed]) -> None:
+    """Write pages, data, results and the index into the build folder ``tmp``."""
+    import json
+    import shutil as sh
+
+    from analysis import data as data_mod
+    from analysis import results as results_mod
+    from analysis import site
+
+    pages = []
+    (tmp / "notebooks").mkdir(exist_ok=True)
+    for ex in done:
+        nbformat.write(ex.notebook, tmp / "notebooks" / ex.source.name)
+        page = ex.source.with_suffix(".html").name
+        (tmp / page).write_text(_with_nav(_page(ex.notebook)), encoding="utf-8")
+        pages.append((ex.source.stem, page, _title(ex.notebook, ex.source.stem)))
+    figures = [json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted((tmp / "figures").glob("*.json"))]
+    res = results_mod.gather(tmp / "results")
+    res.to_csv(tmp / "results.csv", index=False)
+    sh.copytree(paths.DATA, tmp / "data")
+    sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
+    timeline = data_mod.load("policy_timeline")
+    after = timeline.loc[timeline["date"] >= "2024-11-30"].sort_values("date")
+    html_text = site.index_html(res, after, pages, figures, len(data_mod.sources()),
+                                len(data_mod.table_names()) - 1)
+    (tmp / "index.html").write_text(html_text, encoding="utf-8")
 
 
 def build(notebooks_dir: Path | None = None, out: Path | None = None,
-          progress: bool = True) -> list[Executed]:
+          progress: bool = True, jobs: int = 2) -> list[Executed]:
     """Execute every notebook and write the report to ``out`` (default ``reports/``) atomically.
 
     Returns:
@@ -171,29 +234,13 @@ def build(notebooks_dir: Path | None = None, out: Path | None = None,
     Raises:
         NotebookError: a notebook failed; ``out`` is left as it was.
     """
-    from tqdm import tqdm
-
     notebooks = notebook_paths(notebooks_dir)
     out = Path(out).resolve() if out else paths.reports_dir()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        (tmp / "notebooks").mkdir()
-        done: list[Executed] = []
-        bar = tqdm(notebooks, desc="notebooks", unit="nb", disable=not progress,
-                   file=sys.stderr)
-        for path in bar:
-            bar.set_postfix_str(path.name)
-            done.append(execute(path, tmp))
-        pages = []
-        for ex in done:
-            nbformat.write(ex.notebook, tmp / "notebooks" / ex.source.name)
-            page = ex.source.with_suffix(".html").name
-            (tmp / page).write_text(_page(ex.notebook), encoding="utf-8")
-            pages.append((page, _title(ex.notebook, ex.source.stem)))
-        figures = [json.loads(p.read_text(encoding="utf-8"))
-                   for p in sorted((tmp / "figures").glob("*.json"))]
-        (tmp / "index.html").write_text(_index(pages, figures), encoding="utf-8")
+        done = execute_all(notebooks, tmp, jobs=jobs, progress=progress)
+        _write_site(tmp, done)
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -238,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None,
                         help="report folder to replace (default: reports/)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="notebooks executed at once (default 2, the machine's cores)")
     parser.add_argument("--in-place", action="store_true",
                         help="re-execute the committed notebooks in place; build no report")
     args = parser.parse_args(argv)
@@ -247,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
             done = refresh(args.notebooks, progress=not args.quiet)
             print(f"re-executed {len(done)} notebooks in {time.perf_counter() - start:.1f} s")
             return 0
-        done = build(args.notebooks, args.out, progress=not args.quiet)
+        if args.jobs < 1:
+            parser.error(f"--jobs must be at least 1, got {args.jobs}")
+        done = build(args.notebooks, args.out, progress=not args.quiet, jobs=args.jobs)
     except NotebookError as exc:
         print(f"report not built: {exc}", file=sys.stderr)
         return 1

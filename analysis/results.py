@@ -1,27 +1,33 @@
 """Headline results: what a notebook records so the report and the README can read it.
 
-Each notebook calls :func:`record` with its headline figures; each lands in
-``reports/results/<notebook>.csv`` and the report builder gathers them into
-``reports/results.csv``. Every figure travels with its interval, unit and notebook.
+A notebook calls :func:`record` with its headline figures. Each figure travels with its
+interval, unit and notebook, and goes two ways:
+
+- into ``reports/results/<notebook>.csv`` (gathered by the report into ``results.csv``);
+- into the notebook's own output, as one ``RESULT {json}`` line per figure. nbval checks that
+  output against the code on every test run, and :func:`from_notebooks` reads it back, so the
+  README's Findings section (``python -m analysis.results``) can be checked against the
+  committed notebooks and cannot drift from what the code computes.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import re
+import sys
+from pathlib import Path
 
 import pandas as pd
 
 from analysis import paths
 
 COLUMNS = ["notebook", "key", "finding", "value", "low", "high", "unit", "interval"]
+PREFIX = "RESULT "
+START, END = "<!-- findings:start -->", "<!-- findings:end -->"
 
 
-def record(notebook: str, rows: list[dict]) -> pd.DataFrame:
-    """Write ``rows`` (key, finding, value, low, high, unit, interval) for ``notebook``.
-
-    Raises:
-        ValueError: a row misses a field, has a non-finite value, or low > value > high.
-    """
+def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
     out = []
     for i, row in enumerate(rows):
         missing = [c for c in COLUMNS[1:] if c not in row]
@@ -33,18 +39,84 @@ def record(notebook: str, rows: list[dict]) -> pd.DataFrame:
         if not lo <= v <= hi:
             raise ValueError(f"results.record({notebook!r}): row {row['key']!r} has value {v} "
                              f"outside its interval [{lo}, {hi}]")
-        out.append({"notebook": notebook, **{k: row[k] for k in COLUMNS[1:]}})
-    frame = pd.DataFrame(out, columns=COLUMNS)
+        out.append({"notebook": notebook, **{k: row[k] for k in COLUMNS[1:]},
+                    "value": v, "low": lo, "high": hi})
+    return pd.DataFrame(out, columns=COLUMNS)
+
+
+def record(notebook: str, rows: list[dict]) -> None:
+    """Write and print ``rows`` (key, finding, value, low, high, unit, interval).
+
+    Raises:
+        ValueError: a row misses a field, has a non-finite value, or low > value > high.
+    """
+    frame = _check(notebook, rows)
     folder = paths.results_dir()
     folder.mkdir(parents=True, exist_ok=True)
     frame.to_csv(folder / f"{notebook}.csv", index=False)
-    return frame
+    for row in frame.to_dict("records"):
+        print(PREFIX + json.dumps(row, sort_keys=True))
 
 
-def gather(folder=None) -> pd.DataFrame:
-    """All recorded results, in notebook order."""
-    folder = folder or paths.results_dir()
+def gather(folder: Path | None = None) -> pd.DataFrame:
+    """All results written under ``reports/results/``, in notebook order."""
+    folder = Path(folder) if folder else paths.results_dir()
     files = sorted(folder.glob("*.csv"))
     if not files:
         return pd.DataFrame(columns=COLUMNS)
     return pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
+
+
+def from_notebooks(folder: Path | None = None) -> pd.DataFrame:
+    """Results as printed in the committed notebooks' outputs, in notebook order."""
+    import nbformat
+
+    rows = []
+    for path in sorted((Path(folder) if folder else paths.NOTEBOOKS).glob("[0-9][0-9]-*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                for line in out.get("text", "").splitlines():
+                    if line.startswith(PREFIX):
+                        rows.append(json.loads(line[len(PREFIX):]))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def fmt(x: float) -> str:
+    """Format a result for reading: no decimals from 1,000 up, else three significant digits."""
+    x = float(x)
+    if x.is_integer() or abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.3g}"
+
+
+def render_findings(results: pd.DataFrame) -> str:
+    """Markdown bullets, one per result: finding, value, interval, unit and notebook."""
+    lines = []
+    for r in results.itertuples():
+        unit = "" if r.unit == "rank" else f" {r.unit}"
+        lines.append(f"- {r.finding}: **{fmt(r.value)}{unit}** ({r.interval} "
+                     f"{fmt(r.low)} to {fmt(r.high)}; `{r.notebook}`)")
+    return "\n".join(lines)
+
+
+def readme_with_findings(readme: str, results: pd.DataFrame) -> str:
+    """Return ``readme`` with the text between the findings markers replaced."""
+    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(readme):
+        raise ValueError(f"README has no {START} ... {END} markers")
+    block = f"{START}\n{render_findings(results)}\n{END}"
+    return pattern.sub(lambda _: block, readme)
+
+
+def main() -> int:
+    """Rewrite the README's Findings from the committed notebooks' recorded results."""
+    readme = paths.ROOT / "README.md"
+    new = readme_with_findings(readme.read_text(encoding="utf-8"), from_notebooks())
+    readme.write_text(new, encoding="utf-8")
+    print("README.md findings updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

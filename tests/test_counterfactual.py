@@ -86,3 +86,4 @@ def test_results_record_checks_intervals(tmp_path, monkeypatch):
         results.record("05-x", [row])
     results.record("05-x", [row | {"low": 0.5}])
     assert results.gather().loc[0, "key"] == "k"
+

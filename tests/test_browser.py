@@ -1,0 +1,128 @@
+"""The built report in a real browser: no console errors, every image loads, every link
+resolves, readable on a phone; plus what the report must contain."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+
+ARTIFACTS = ROOT / ".test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "reports"
+    result = subprocess.run([sys.executable, "-m", "analysis.report", "--out", str(out),
+                             "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--allow-file-access-from-files",
+                 "--window-size=1280,2000"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def _open(browser, path: Path):
+    browser.get(path.as_uri())
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight)")
+    browser.execute_async_script("""const done = arguments[0];
+        Promise.all([...document.images].map(i => i.complete ? 1 :
+          new Promise(r => { i.onload = i.onerror = r; }))).then(() => done(1));""")
+
+
+def test_index_has_no_console_errors_and_every_image_loads(report, browser):
+    _open(browser, report / "index.html")
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+    images = browser.execute_script(
+        "return [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])")
+    assert len(images) >= 10
+    assert [src for src, width, _ in images if width == 0] == []
+    assert all(alt for _, _, alt in images), "every chart needs alt text"
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(ARTIFACTS / "index.png"))
+
+
+def test_every_link_resolves(report, browser):
+    _open(browser, report / "index.html")
+    hrefs = browser.execute_script(
+        "return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    ids = set(browser.execute_script(
+        "return [...document.querySelectorAll('[id]')].map(e => e.id)"))
+    assert len(hrefs) > 30
+    for href in hrefs:
+        url = urlparse(href)
+        assert url.scheme == "file", f"link leaves the report: {href}"
+        target = Path(unquote(url.path))
+        assert target.exists(), f"broken link: {href}"
+        if url.fragment and target == report / "index.html":
+            assert url.fragment in ids, f"missing anchor: {href}"
+
+
+def test_readable_on_a_phone(report, browser):
+    browser.set_window_size(390, 844)
+    try:
+        _open(browser, report / "index.html")
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.execute_script("window.scrollTo(0, 0)")
+        browser.save_screenshot(str(ARTIFACTS / "index-phone.png"))
+    finally:
+        browser.set_window_size(1280, 2000)
+
+
+def test_notebook_pages_open_without_errors(report, browser):
+    pages = sorted(report.glob("[0-9][0-9]-*.html"))
+    assert len(pages) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    for page in pages:
+        _open(browser, page)
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == [], page
+        assert "index.html" in browser.page_source
+
+
+def test_results_csv_matches_the_notebooks(report):
+    from analysis import results
+
+    built = pd.read_csv(report / "results.csv")
+    committed = results.from_notebooks()
+    assert list(built["key"]) == list(committed["key"])
+    pd.testing.assert_series_equal(built["value"], committed["value"].astype(float),
+                                   check_names=False)
+    assert {"value", "low", "high", "unit", "interval", "notebook"} <= set(built.columns)
+
+
+def test_data_package_ships_with_the_report(report):
+    with zipfile.ZipFile(report / "data.zip") as z:
+        names = set(z.namelist())
+    assert {"data/sources.csv", "data/datapackage.json", "data/README.md"} <= names
+    assert (report / "data" / "sources.csv").is_file()
+
+
+def test_text_from_data_is_escaped(report):
+    text = (report / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in text.lower()
+    assert "&#x27;" in text or "&quot;" in text or "&amp;" in text
