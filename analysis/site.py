@@ -119,6 +119,10 @@ bands from the parameter uncertainty; gap ratios against VPN users, firms and fr
 the 2024 slowdowns and the deadline, judged against simulated series with no break.</li>
 <li>Exports: three counterfactuals (trend, SARIMAX, year-on-year) fitted on the months before
 December 2024, with placebo deadlines and a robustness table.</li>
+<li>Impact model (ex ante): what enforcing the deadline would cost businesses, freelancers and
+internet users under four scenarios; every input has a low, central and high value with its
+source or reasoning; seeded Monte Carlo, tornado and rank-correlation sensitivity, four cost
+methods side by side and a back-test against published figures.</li>
 </ul>
 
 <h2>Caveats and open questions</h2>
