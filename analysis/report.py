@@ -4,8 +4,11 @@
 
 1. builds into a fresh temporary folder beside ``reports/`` (``ANALYSIS_REPORTS_DIR`` points
    the notebooks' chart and result writers there);
-2. executes ``notebooks/NN-*.ipynb`` in order, each with its own folder as working directory;
-3. writes the executed notebooks, one HTML page per notebook (code hidden), and ``index.html``;
+2. executes ``notebooks/NN-*.ipynb`` two at a time (they are independent), each with its own
+   folder as working directory, with a progress bar;
+3. writes the executed notebooks, one HTML page per notebook (code hidden, working offline),
+   ``results.csv``, the data package (folder and ZIP) and ``index.html`` (see
+   :mod:`analysis.site`);
 4. swaps the new folder in for ``reports/`` only when everything succeeded.
 
 A notebook that raises stops the build with a message naming the notebook and the cell; the
