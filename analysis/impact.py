@@ -228,8 +228,7 @@ def backtest(table: pd.DataFrame, cases: list[dict], n: int = 100_000,
     """
     rows = []
     for case in cases:
-        t = params_mod.for_scenario(table, table.iloc[0:0].assign(scenario=[]), params_mod.BASE,
-                                {"gdp_usd_billion": case["gdp_usd_billion"]})
+        t = params_mod.with_overrides(table, {"gdp_usd_billion": case["gdp_usd_billion"]})
         costs = cost_table(t, case["hours"], case["kind"], n=n, seed=seed)
         for r in costs.itertuples():
             rows.append({"event": case["event"], "claimant": case["claimant"],

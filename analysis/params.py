@@ -84,13 +84,24 @@ def for_scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str,
             out.loc[r.parameter, "distribution"] = "fixed"
         elif out.loc[r.parameter, "distribution"] == "fixed":
             out.loc[r.parameter, "distribution"] = "triangular"
+    return with_overrides(out.reset_index(), overrides, where=f"scenario {name!r}")
+
+
+def with_overrides(params: pd.DataFrame, overrides: dict[str, float] | None,
+                   where: str = "parameters") -> pd.DataFrame:
+    """Parameters with each of ``overrides`` fixed at its value (low = central = high).
+
+    Raises:
+        ParameterError: an unknown parameter, or a value out of range.
+    """
+    out = params.set_index("parameter").copy()
     for key, value in (overrides or {}).items():
         if key not in out.index:
             raise ParameterError(f"unknown parameter {key!r} in --set; expected one of "
                                  f"{', '.join(out.index)}")
         out.loc[key, ["low", "central", "high"]] = [value, value, value]
         out.loc[key, "distribution"] = "fixed"
-    return check(out.reset_index(), where=f"scenario {name!r}")
+    return check(out.reset_index(), where=where)
 
 
 def central(params: pd.DataFrame) -> dict[str, float]:

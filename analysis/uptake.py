@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from scipy.optimize import curve_fit
 
 from analysis import plots
+from analysis.registrations import DEADLINE
 
 CAMPAIGN_START = pd.Timestamp("2024-11-10")  # first VPN disruption of the 2024 campaign
-DEADLINE = pd.Timestamp("2024-11-30")
 
 
 def logistic(t, a, r, t0):
@@ -220,8 +221,6 @@ def chart_uptake(counts: pd.DataFrame, curve: pd.DataFrame, fit: UptakeFit,
     ax.axvline(DEADLINE, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
     ax.set_ylabel("registered VPNs (thousands)")
     ax.legend(loc="upper left", fontsize=8)
-    import matplotlib.dates as mdates
-
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     sat = implied.set_index("quantity").loc["registrations at saturation"]
     plots.finish_chart(
@@ -245,8 +244,6 @@ def chart_demand(demand: pd.DataFrame, events: pd.DataFrame, source: str) -> Non
                    color=colours.get(str(provider), plots.PALETTE["grey"]), zorder=3)
     ax.set_yscale("log")
     ax.set_ylabel("reported increase (percent, log scale)")
-    import matplotlib.dates as mdates
-
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
     ax.legend(loc="upper left", fontsize=8)
