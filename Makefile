@@ -24,9 +24,15 @@ browser:
 	@bash scripts/browser.sh
 
 # Unit tests, the browser test of the report, and every notebook re-executed and compared
-# cell by cell (strict nbval).
+# cell by cell (strict nbval), on both cores (a notebook's cells stay on one worker). Then
+# nbval again with every numeric input perturbed by 1e-9 (ANALYSIS_PERTURB), far more than
+# the rounding differences between CPUs, with the default BLAS threads and with one thread:
+# printed numbers that survive this survive any machine.
+XDIST := -n 2 --dist loadfile
 pytest: setup browser
-	$(PY) -m pytest tests notebooks $(NBVAL)
+	$(PY) -m pytest tests notebooks $(NBVAL) $(XDIST)
+	ANALYSIS_PERTURB=1e-9 $(PY) -m pytest notebooks $(NBVAL) $(XDIST) -q
+	ANALYSIS_PERTURB=1e-9 OPENBLAS_NUM_THREADS=1 $(PY) -m pytest notebooks $(NBVAL) $(XDIST) -q
 
 lab: setup
 	.venv/bin/jupyter lab notebooks

@@ -5,6 +5,7 @@ Pure functions over loaded tables (see :func:`analysis.data.load`); nothing here
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analysis import periods, plots
@@ -84,15 +85,25 @@ def monthly_gaps(df: pd.DataFrame, month: str = "month") -> pd.DataFrame:
     }])
 
 
+#: Relative difference below which two values are the same published figure.
+SAME_FIGURE_RTOL = 1e-6
+
+
 def disagreements(df: pd.DataFrame, key: list[str], value: str = "value") -> pd.DataFrame:
     """Rows whose quantity (``key``) is given with more than one distinct value.
+
+    Two values count as the same figure when they agree to one part in a million
+    (:data:`SAME_FIGURE_RTOL`): a published figure repeated by two outlets is one figure, and
+    the test must not hinge on the last bits of a float.
 
     Returns:
         The disagreeing rows, sorted by key, with ``value``, ``use`` and ``source_id`` next to
         each other, so the rival values can be read side by side.
     """
-    distinct = df.groupby(key, observed=True)[value].transform("nunique")
-    rows = df.loc[distinct > 1]
+    grouped = df.groupby(key, observed=True)[value]
+    spread = grouped.transform("max") - grouped.transform("min")
+    scale = np.maximum(grouped.transform("max").abs(), grouped.transform("min").abs())
+    rows = df.loc[spread > SAME_FIGURE_RTOL * scale]
     cols = [*key, value, "use", "source_id"] + [c for c in ("qualifier", "note") if c in df]
     return rows[cols].sort_values([*key, "use"], ascending=[True] * len(key) + [False])
 

@@ -19,11 +19,15 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
+import os
 import re
+import zlib
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import paths
@@ -340,11 +344,61 @@ def load_file(path: Path, res: dict, source_ids: set[str] | None = None) -> pd.D
     return _to_frame(res, columns)
 
 
+#: Environment variable: a relative size (``1e-9``) by which every numeric input is perturbed.
+PERTURB_ENV = "ANALYSIS_PERTURB"
+
+
+def perturbation() -> float:
+    """The relative perturbation asked for in ``ANALYSIS_PERTURB`` (0 when unset).
+
+    Raises:
+        DataError: the value is not a number in [0, 1e-3].
+    """
+    text = os.environ.get(PERTURB_ENV, "").strip()
+    if not text:
+        return 0.0
+    try:
+        eps = float(text)
+    except ValueError:
+        eps = math.nan
+    if not (math.isfinite(eps) and 0 <= eps <= 1e-3):
+        raise DataError(f"environment variable {PERTURB_ENV}={text!r}: expected a relative "
+                        "perturbation between 0 and 0.001, such as 1e-9")
+    return eps
+
+
+def perturb(frame: pd.DataFrame, name: str, eps: float) -> pd.DataFrame:
+    """Multiply every number of ``frame`` by ``1 + eps * u``, u uniform on [-1, 1].
+
+    The proof that printed results do not depend on the last bits of the arithmetic: a
+    perturbation of 1e-9 is far larger than the rounding differences between CPUs and BLAS
+    kernels, so a notebook whose printed output survives it survives any machine. ``u`` comes
+    from a generator seeded by the table name, one draw per row shared by the row's numbers,
+    so a row's own order (low <= central <= high) is kept; a row of shares within [0, 1] is
+    moved down rather than above one. Integer columns (counts, years) are left exact.
+    """
+    cols = [c for c in frame.columns if frame[c].dtype == "float64"]
+    if not cols or eps == 0:
+        return frame
+    seed = zlib.crc32(name.encode("utf-8"))
+    u = np.random.default_rng(seed).uniform(-1.0, 1.0, len(frame))
+    values = frame[cols].to_numpy(float)
+    with np.errstate(invalid="ignore"):
+        in_unit = np.nan_to_num((values >= 0) & (values <= 1), nan=True).all(axis=1)
+        over = in_unit & (np.nanmax(np.where(np.isnan(values), 0, values), axis=1)
+                          * (1 + eps * u) > 1)
+    u = np.where(over, -np.abs(u), u)
+    out = frame.copy()
+    out[cols] = values * (1 + eps * u)[:, None]
+    return out
+
+
 @cache
-def _load_cached(name: str, data_dir: Path, stamp: tuple) -> pd.DataFrame:
+def _load_cached(name: str, data_dir: Path, stamp: tuple, eps: float = 0.0) -> pd.DataFrame:
     res = resource(name, data_dir)
     ids = None if name == SOURCES else set(_load_cached(SOURCES, data_dir, stamp)["source_id"])
-    return load_file(data_dir / res["path"], res, ids)
+    frame = load_file(data_dir / res["path"], res, ids)
+    return perturb(frame, name, eps) if eps else frame
 
 
 def _stamp(data_dir: Path) -> tuple:
@@ -363,7 +417,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
         DataError: the file breaks its schema (message names file, line, column, expectation).
     """
     data_dir = Path(data_dir).resolve() if data_dir else paths.DATA
-    return _load_cached(name, data_dir, _stamp(data_dir)).copy()
+    return _load_cached(name, data_dir, _stamp(data_dir), perturbation()).copy()
 
 
 def sources(data_dir: Path | None = None) -> pd.DataFrame:

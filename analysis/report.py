@@ -32,6 +32,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from analysis import paths
+from analysis.kernels import IPCKernelManager
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900  # seconds a single cell may run before the build gives up
@@ -96,7 +97,7 @@ def execute(path: Path, reports_dir: Path | None = None,
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout,
+    client = NotebookClient(nb, km=IPCKernelManager(kernel_name=KERNEL), timeout=timeout,
                             record_timing=record_timing,
                             resources={"metadata": {"path": str(path.parent)}})
     env = {"ANALYSIS_REPORTS_DIR": str(reports_dir)} if reports_dir else {}
@@ -238,7 +239,7 @@ def build(notebooks_dir: Path | None = None, out: Path | None = None,
         NotebookError: a notebook failed; ``out`` is left as it was.
     """
     notebooks = notebook_paths(notebooks_dir)
-    out = Path(out).resolve() if out else paths.reports_dir()
+    out = Path(out).resolve() if out else paths.REPORTS
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     except NotebookError as exc:
         print(f"report not built: {exc}", file=sys.stderr)
         return 1
-    out = Path(args.out) if args.out else paths.reports_dir()
+    out = Path(args.out) if args.out else paths.REPORTS
     print(f"built {out}/index.html from {len(done)} notebooks in "
           f"{time.perf_counter() - start:.1f} s")
     return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import paths, precision
 
 COLUMNS = ["notebook", "key", "finding", "value", "low", "high", "unit", "interval"]
 PREFIX = "RESULT "
@@ -39,6 +39,8 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
         if not lo <= v <= hi:
             raise ValueError(f"results.record({notebook!r}): row {row['key']!r} has value {v} "
                              f"outside its interval [{lo}, {hi}]")
+        if not row.get("count", False):  # a count from the data is recorded as it is
+            v, lo, hi = precision.rounded(v, lo, hi)
         out.append({"notebook": notebook, **{k: row[k] for k in COLUMNS[1:]},
                     "value": v, "low": lo, "high": hi})
     return pd.DataFrame(out, columns=COLUMNS)
@@ -46,6 +48,10 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
 
 def record(notebook: str, rows: list[dict]) -> None:
     """Write and print ``rows`` (key, finding, value, low, high, unit, interval).
+
+    Values are rounded by the precision policy (:func:`analysis.precision.rounded`: the step
+    their interval supports, three significant figures at most) before they are written or
+    printed; a row with ``"count": True`` is a count from the data and is kept as it is.
 
     Raises:
         ValueError: a row misses a field, has a non-finite value, or low > value > high.
@@ -82,21 +88,15 @@ def from_notebooks(folder: Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def fmt(x: float) -> str:
-    """Format a result for reading: no decimals from 1,000 up, else three significant digits."""
-    x = float(x)
-    if x.is_integer() or abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.3g}"
-
-
 def render_findings(results: pd.DataFrame) -> str:
     """Markdown bullets, one per result: finding, value, interval, unit and notebook."""
     lines = []
     for r in results.itertuples():
         unit = "" if r.unit == "rank" else f" {r.unit}"
-        lines.append(f"- {r.finding}: **{fmt(r.value)}{unit}** ({r.interval} "
-                     f"{fmt(r.low)} to {fmt(r.high)}; `{r.notebook}`)")
+        value = precision.fmt(r.value, r.low, r.high)
+        low, high = precision.fmt(r.low, r.low, r.high), precision.fmt(r.high, r.low, r.high)
+        lines.append(f"- {r.finding}: **{value}{unit}** ({r.interval} "
+                     f"{low} to {high}; `{r.notebook}`)")
     return "\n".join(lines)
 
 

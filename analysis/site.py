@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from analysis.results import fmt
+from analysis.precision import fmt
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:62rem;margin:0 auto;
@@ -40,9 +40,10 @@ def findings_table(results: pd.DataFrame, pages: dict[str, str]) -> str:
         href = pages.get(r.notebook, "")
         link = f'<a href="{esc(href)}">{esc(r.notebook)}</a>' if href else esc(r.notebook)
         rows.append(
-            f"<tr><td>{esc(r.finding)}</td><td class=num><strong>{esc(fmt(r.value))}"
-            f"</strong></td><td class=num>{esc(fmt(r.low))} to "
-            f"{esc(fmt(r.high))}</td><td>{esc(r.interval)}</td><td>{esc(r.unit)}</td>"
+            f"<tr><td>{esc(r.finding)}</td><td class=num><strong>"
+            f"{esc(fmt(r.value, r.low, r.high))}</strong></td><td class=num>"
+            f"{esc(fmt(r.low, r.low, r.high))} to {esc(fmt(r.high, r.low, r.high))}</td>"
+            f"<td>{esc(r.interval)}</td><td>{esc(r.unit)}</td>"
             f"<td>{link}</td></tr>")
     return ('<div style="overflow-x:auto"><table><thead><tr><th>finding</th><th>central</th>'
             "<th>interval</th><th>kind</th><th>unit</th><th>notebook</th></tr></thead><tbody>"

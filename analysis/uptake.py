@@ -21,6 +21,7 @@ import pandas as pd
 from scipy.optimize import curve_fit
 
 from analysis import plots
+from analysis.numerics import CURVE_FIT_MAXFEV, CURVE_FIT_TOL, mvn_draws
 from analysis.registrations import DEADLINE
 
 CAMPAIGN_START = pd.Timestamp("2024-11-10")  # first VPN disruption of the 2024 campaign
@@ -101,7 +102,9 @@ def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "l
     p0 = (max(y.max(), 1.0), 0.2, float(np.median(t)))
     bounds = ((0.0, 1e-3, -60.0), (50 * max(y.max(), 1.0), 5.0, 200.0))
     try:
-        params, cov = curve_fit(MODELS[model], t, y, p0=p0, bounds=bounds, maxfev=20000)
+        params, cov = curve_fit(MODELS[model], t, y, p0=p0, bounds=bounds, method="trf",
+                                ftol=CURVE_FIT_TOL, xtol=CURVE_FIT_TOL, gtol=CURVE_FIT_TOL,
+                                maxfev=CURVE_FIT_MAXFEV)
     except RuntimeError as exc:
         raise ValueError(f"fit_uptake: the {model} curve did not converge ({exc})") from None
     if not np.isfinite(cov).all():
@@ -124,7 +127,7 @@ def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
     t = _days(dates, fit.start)
     f = MODELS[fit.model]
     rng = np.random.default_rng(seed)
-    sample = rng.multivariate_normal(fit.params, fit.cov, size=draws)
+    sample = mvn_draws(rng, fit.params, fit.cov, draws)
     sample = sample[(sample[:, 0] > 0) & (sample[:, 1] > 0)]
     curves = fit.base + f(t[None, :], sample[:, [0]], sample[:, [1]], sample[:, [2]])
     q = (1 - level) / 2
@@ -144,7 +147,7 @@ def implications(fit: UptakeFit, deadline: pd.Timestamp = DEADLINE, draws: int =
     """
     f = MODELS[fit.model]
     rng = np.random.default_rng(seed)
-    sample = rng.multivariate_normal(fit.params, fit.cov, size=draws)
+    sample = mvn_draws(rng, fit.params, fit.cov, draws)
     sample = sample[(sample[:, 0] > 0) & (sample[:, 1] > 0)]
     t_d = (deadline - fit.start).days
 

@@ -8,8 +8,3 @@ def test_readme_findings_match_the_committed_notebooks():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     expected = results.readme_with_findings(readme, results.from_notebooks())
     assert readme == expected, "README findings drifted: run `make findings`"
-
-
-def test_findings_format():
-    assert [results.fmt(x) for x in (27000.0, -0.52, 0.129, -12.8, 2.0, -1299.4)] == [
-        "27,000", "-0.52", "0.129", "-12.8", "2", "-1,299"]

@@ -31,3 +31,16 @@ def test_committed_executed(path):
 def test_no_path_hacks(path):
     text = path.read_text(encoding="utf-8")
     assert "sys.path" not in text and "read_csv(" not in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_and_its_text_twin_agree(path):
+    """Each notebook has a py:percent twin (jupytext) with the same cells, for review."""
+    import jupytext
+
+    twin = path.with_suffix(".py")
+    assert twin.exists(), f"{twin.name} missing: run `jupytext --sync {path}`"
+    a, b = jupytext.read(path), jupytext.read(twin)
+    cells = [(c.cell_type, c.source.strip()) for c in a.cells]
+    assert cells == [(c.cell_type, c.source.strip()) for c in b.cells], (
+        f"{path.name} and {twin.name} differ: edit one, then `jupytext --sync {path}`")

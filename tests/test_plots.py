@@ -55,4 +55,6 @@ def test_reports_dir_follows_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ANALYSIS_REPORTS_DIR", str(tmp_path / "elsewhere"))
     assert paths.figures_dir() == tmp_path / "elsewhere" / "figures"
     monkeypatch.delenv("ANALYSIS_REPORTS_DIR")
-    assert paths.reports_dir() == paths.ROOT / "reports"
+    # Unset, charts go to a scratch folder: never into the built report.
+    assert paths.figures_dir() == paths.scratch_dir() / "figures"
+    assert not paths.figures_dir().is_relative_to(paths.REPORTS)

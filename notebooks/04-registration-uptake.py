@@ -1,0 +1,221 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Registration uptake: how far did registration get, and who was left out?
+#
+# PTA counted 20,437 registered VPNs in August 2024. When the November 2024 campaign began (a
+# six-hour VPN disruption on 10 November, the Interior Ministry's letter on 15 November, the
+# 30 November deadline), registrations rose. This notebook fits an uptake curve to the reported
+# counts and asks what it implies had the block been enforced; measures the registration gap
+# against VPN users, firms and freelancers; sets out who could not register under the rules;
+# and lines up the demand signals with events.
+
+# %% tags=["parameters"]
+# Parameters (papermill can override these)
+MODEL = "logistic"        # or "gompertz"
+DRAWS = 4000              # parameter draws for the bands
+SEED = 20241130
+LEVEL = 0.90              # band level
+
+# %%
+import pandas as pd
+
+from analysis import data, notebook, precision, registrations, uptake
+
+notebook.setup()
+
+reg = data.load("vpn_registrations")
+counts = registrations.vpn_counts(reg)
+campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.CAMPAIGN_START)]
+base = counts.loc[counts["use"] & (counts["date"] < uptake.CAMPAIGN_START)].iloc[-1]
+print(f"before the campaign: {base['value']:,.0f} VPNs ({base['date']:%d %b %Y})")
+print(f"campaign counts: {len(campaign)}, {campaign['date'].min():%d %b} to {campaign['date'].max():%d %b %Y}")
+campaign.assign(date=campaign["date"].dt.date)[["date", "value", "qualifier", "source_id"]]
+
+# %% [markdown]
+# Every count is a rounded figure relayed by the press ("over 25,000", "at least 27,000"), so
+# the curve below is fitted to lower bounds and rounding; with six points and three parameters,
+# expect wide intervals.
+#
+# ## The uptake curve
+
+# %%
+fit = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], MODEL)
+print(f"{fit.model} fit to {fit.n_points} counts; residual sd {fit.residual_sd:,.0f} VPNs")
+precision.table(fit.table(), intervals={"estimate": ("ci_low", "ci_high")})
+
+# %%
+implied = uptake.implications(fit, draws=DRAWS, seed=SEED, level=LEVEL)
+precision.table(implied, intervals={"central": ("low", "high")})
+
+# %%
+curve = uptake.predict(fit, pd.date_range(uptake.CAMPAIGN_START, "2025-01-31", freq="D"), draws=DRAWS, seed=SEED, level=LEVEL)
+uptake.chart_uptake(counts.loc[counts["date"] >= uptake.CAMPAIGN_START], curve, fit, implied,
+                    source=data.source_line(campaign, "vpn_registrations"))
+
+# %% [markdown]
+# The other curve shape, as a check on how much the answer depends on the model:
+
+# %%
+other = "gompertz" if MODEL == "logistic" else "logistic"
+alt = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], other)
+both = pd.concat({MODEL: implied.set_index("quantity"),
+                  other: uptake.implications(alt, draws=DRAWS, seed=SEED, level=LEVEL).set_index("quantity")}, names=["model"])
+print(f"residual sd: {MODEL} {fit.residual_sd:,.0f}, {other} {alt.residual_sd:,.0f} VPNs")
+precision.table(both, intervals={"central": ("low", "high")})
+
+# %%
+imp = implied.set_index("quantity")
+share = imp.loc["share of saturation reached by the deadline"]
+print(f"had the block come on 1 Dec 2024, the curve puts {share['central']:.0%} of eventual registrations in place "
+      f"({LEVEL:.0%} band {share['low']:.0%} to {share['high']:.0%}); "
+      f"{1 - share['central']:.0%} ({1 - share['high']:.0%} to {1 - share['low']:.0%}) still to come")
+
+# %% [markdown]
+# ## The registration gap
+#
+# Registrations are counted per VPN (a firm's VPN serves many staff), so ratios against people
+# are an upper bound on the gap, not a head count. Each input is a (low, central, high) triple
+# taken from the data; the printed cells show where each comes from.
+
+# %%
+on_deadline = counts.loc[counts["date"] == uptake.DEADLINE, "value"]
+week_after = counts.loc[counts["use"] & counts["date"].between(uptake.DEADLINE, uptake.DEADLINE + pd.Timedelta(days=7)), "value"]
+registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == uptake.DEADLINE), "value"].iloc[0], week_after.max()))
+print("registered VPNs at the deadline (low, central, high):", ", ".join(precision.fmt(v, count=True) for v in registered))
+
+users = data.used(data.load("internet_users"))
+macro = data.used(data.load("macro"))
+dr = users.loc[(users["estimator"] == "DataReportal") & (users["metric"] == "internet_users")].sort_values("date")
+itu_share_2022 = users.loc[(users["estimator"] == "ITU_OWID") & (users["metric"] == "share_of_population_online")
+                           & (users["date"] == "2022-01-01"), "value"].iloc[0] / 100
+census = macro.loc[(macro["indicator"] == "population_million") & (macro["period"] == "2023")].sort_values("value")
+pop_2023 = census["value"].iloc[0]
+internet_users = (itu_share_2022 * pop_2023, dr["value"].iloc[-1], dr["value"].iloc[-1])
+print(f"internet users, million: ITU 2022 share {itu_share_2022:.1%} x 2023 population {pop_2023:.2f} = {internet_users[0]:.1f} (low); "
+      f"DataReportal {dr['date'].iloc[-1]:%Y} {internet_users[1]:.0f} (central, high)")
+
+survey = data.load("vpn_surveys").set_index(["surveyor", "group"]).loc[("Gallup Pakistan", "all")]
+vpn_share = float(survey["share"])
+vpn_users = tuple(u * vpn_share * 1e6 for u in internet_users)
+print(f"VPN users = internet users x {vpn_share:.0%} (Gallup Pakistan, {survey['date']:%b %Y}): "
+      f"{vpn_users[0] / 1e6:.1f} to {vpn_users[1] / 1e6:.1f} million")
+
+# %%
+sector = data.used(data.load("it_sector_counts"))
+pseb = sector.loc[sector["entity"] == "pseb_registered_it_companies", ["date", "value"]].iloc[0]
+pseb_2021 = sector.loc[sector["entity"] == "pseb_registered_it_firms", ["date", "value"]].iloc[0]
+companies = reg.loc[reg["use"] & (reg["counted"] == "companies")].sort_values("date").iloc[-1]
+free = data.load("freelancer_estimates")
+free = free.loc[free["metric"].isin(["freelancers_count", "active_freelancers"]), "value"] * 1e6
+fl_vpns = reg.loc[reg["use"] & (reg["counted"] == "freelancer_vpns")].iloc[0]
+print(f"companies with registered VPNs: {companies['value']:,.0f} ({companies['date']:%d %b %Y}, {companies['qualifier']})")
+print(f"PSEB-registered IT firms: {pseb_2021['value']:,.0f} ({pseb_2021['date']:%Y}), {pseb['value']:,.0f} ({pseb['date']:%b %Y})")
+print(f"freelancer estimates: {free.min() / 1e6:g} to {free.max() / 1e6:g} million, median {precision.fmt_data(free.median() / 1e6)}")
+print(f"VPNs registered by freelancers: {fl_vpns['value']:,.0f} ({fl_vpns['date']:%d %b %Y})")
+
+# %%
+gap = uptake.gap_table([
+    {"comparison": "registered VPNs per VPN user", "registered": registered, "against": vpn_users,
+     "what": "lower bound on the share of VPN users covered (one VPN can serve many users)"},
+    {"comparison": "companies with registered VPNs per PSEB-registered IT firm",
+     "registered": (companies["value"],) * 3, "against": (pseb_2021["value"], pseb["value"], pseb["value"]),
+     "what": "share of IT firms with a registered VPN (firms outside PSEB not counted)"},
+    {"comparison": "freelancer VPNs (Aug 2024) per freelancer", "registered": (fl_vpns["value"],) * 3,
+     "against": (free.min(), free.median(), free.max()), "what": "share of freelancers registered before the campaign"},
+    {"comparison": "all registered VPNs per freelancer (if every one were a freelancer's)", "registered": registered,
+     "against": (free.min(), free.median(), free.max()), "what": "ceiling on freelancer coverage at the deadline"},
+])
+precision.table(gap.assign(**{c: 100 * gap[c] for c in ["ratio_low", "ratio", "ratio_high"]}),
+                intervals={"ratio": ("ratio_low", "ratio_high")})[
+    ["comparison", "ratio_low", "ratio", "ratio_high", "what"]].rename(
+    columns={"ratio_low": "low (%)", "ratio": "ratio (%)", "ratio_high": "high (%)"})
+
+# %%
+from analysis import results
+
+per_user = gap.iloc[0]
+results.record("04-registration-uptake", [
+    {"key": "share_registered_by_deadline", "finding": f"Share of eventual registrations in place by the deadline ({MODEL} curve)",
+     "value": 100 * share["central"], "low": 100 * share["low"], "high": 100 * share["high"],
+     "unit": "percent", "interval": f"{LEVEL:.0%}"},
+    {"key": "registered_per_vpn_user", "finding": "Registered VPNs per VPN user at the deadline (a lower bound on coverage: one VPN can serve many users)",
+     "value": 100 * per_user["ratio"], "low": 100 * per_user["ratio_low"],
+     "high": 100 * per_user["ratio_high"], "unit": "percent", "interval": "range of inputs"},
+])
+
+# %% [markdown]
+# ## Who could not register under the rules
+#
+# From PTA's own rules (`data/registration_rules.csv`): registration was for companies, call
+# centres and freelancers with proof of commercial work; it was tied to a fixed IP address until
+# the mobile-number route opened for freelancers on 7 December 2024; individuals using a VPN
+# for privacy or blocked sites had no route at all.
+
+# %%
+rules = data.load("registration_rules")
+key = rules.loc[rules["rule_type"].isin(["eligibility", "static_ip", "mobile_number"]) | (rules["applicant"] == "individual")]
+key.assign(valid_from=key["valid_from"].dt.date)[["applicant", "rule_type", "requirement", "valid_from"]]
+
+# %%
+print("rules by applicant:", rules["applicant"].value_counts().to_dict())
+print("individual-user rules:", (rules["applicant"] == "individual").sum(), "- all restrict eligibility:",
+      bool((rules.loc[rules["applicant"] == "individual", "rule_type"] == "eligibility").all()))
+
+# %% [markdown]
+# ## Demand for VPNs around each block
+#
+# VPN providers and review sites published demand increases for days when platforms or VPNs
+# were blocked. Each is measured against its own, often unstated, baseline, so compare timing,
+# not sizes.
+
+# %%
+demand = data.load("vpn_demand")
+events = pd.DataFrame({"date": pd.to_datetime(["2024-02-17", "2024-11-10", "2024-11-30"]),
+                       "label": ["X blocked", "VPN trial", "deadline"]})
+uptake.chart_demand(demand.loc[demand["date"] >= "2024-01-01"], events,
+                    source=data.source_line(data.used(demand), "vpn_demand"))
+
+# %%
+d = data.used(demand)
+d.assign(date=d["date"].dt.date)[["provider", "date", "metric", "value", "unit", "event"]]
+
+# %% [markdown]
+# PTA's own measure of VPN traffic, reported in its January 2025 paper:
+
+# %%
+bw = data.load("vpn_bandwidth")
+uptake.chart_bandwidth(bw, source=data.source_line(bw, "vpn_bandwidth"))
+bw[["month", "value", "unit"]]
+
+# %% [markdown]
+# ## What this shows, and what it cannot
+#
+# - **Shows:** registrations rose by about half during the November 2024 campaign (from the
+#   August stock printed above to over 31,000 in early December).
+# - **Cannot pin down** where registrations would have levelled off: the curve's saturation
+#   level and the share reached by the deadline are printed with their bands, which are wide
+#   and shift with the curve shape (the two-model table).
+# - **Gap:** counted per VPN (a lower bound on coverage, since one VPN serves many users), registered VPNs were a small fraction of VPN users
+#   (the gap table); only a small share of PSEB-registered IT firms (the firm row) and almost no freelancers had
+#   registered before
+#   the campaign. Individuals had no route to register.
+# - **Demand and traffic:** demand spikes coincide with blocks; PTA's VPN bandwidth fell in
+#   November 2024, but PTA did not publish how it measures VPN traffic, so the drop cannot be
+#   read as fewer VPN users.
+# - **Cannot show:** how many unregistered VPN users there were after the deadline, or whether
+#   any VPN was blocked for lack of registration; no measurement of VPN reachability after
+#   30 November 2024 was found.
