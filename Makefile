@@ -1,12 +1,12 @@
 # Two commands on a fresh clone (only Python 3.11+ and make needed):
 #   make report   set up .venv, execute every notebook, build reports/
 #   make test     set up .venv, lint, unit tests, nbval (strict) on every notebook
-# Also: make lab (JupyterLab on the project's environment), make bench, make notebooks.
+# Also: make unit (lint + unit tests, seconds), make lab, make bench, make notebooks.
 
 PY := .venv/bin/python
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/sanitize.cfg
 
-.PHONY: setup browser report test lint pytest lab bench notebooks lock data findings clean
+.PHONY: setup browser report test unit lint pytest lab bench notebooks lock data findings clean
 
 setup:
 	@bash scripts/venv.sh
@@ -15,6 +15,12 @@ report: setup
 	$(PY) -m analysis.report
 
 test: setup lint pytest
+
+# The fast loop: lint and the unit tests (serial: worker start-up costs more than it saves);
+# no chromium, no kernels, no notebooks.
+unit: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest tests -m "not slow" -q
 
 lint: setup
 	$(PY) -m ruff check .
@@ -34,8 +40,9 @@ pytest: setup browser
 	ANALYSIS_PERTURB=1e-9 $(PY) -m pytest notebooks $(NBVAL) $(XDIST) -q
 	ANALYSIS_PERTURB=1e-9 OPENBLAS_NUM_THREADS=1 $(PY) -m pytest notebooks $(NBVAL) $(XDIST) -q
 
+# JupyterLab refuses to run as root without --allow-root (containers, CI machines).
 lab: setup
-	.venv/bin/jupyter lab notebooks
+	.venv/bin/jupyter lab notebooks $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: setup
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -280,6 +280,23 @@ def _swap(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _stale_data() -> str:
+    """One line naming data files edited since their checksums were recorded, or ``""``."""
+    from analysis import datapackage
+    from analysis.data import DataError
+
+    try:
+        stale = datapackage.stale_hashes()
+    except (DataError, OSError) as exc:
+        return f"the data package cannot be read ({exc}); run `make data`"
+    if not stale:
+        return ""
+    names = [line.split(":", 1)[0] for line in stale]
+    more = f" and {len(names) - 1} more" if len(names) > 1 else ""
+    return (f"data/{names[0]}{more} changed since its checksum was recorded; run `make data` "
+            "to validate the tables and record them, then `make report` again")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m analysis.report [--notebooks DIR] [--out DIR]``."""
     parser = argparse.ArgumentParser(prog="python -m analysis.report",
@@ -294,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-place", action="store_true",
                         help="re-execute the committed notebooks in place; build no report")
     args = parser.parse_args(argv)
+    stale = _stale_data()
+    if stale:
+        print(f"report not built: {stale}", file=sys.stderr)
+        return 2
     start = time.perf_counter()
     try:
         if args.in_place:

@@ -74,7 +74,7 @@ def test_no_blank_in_a_required_column(name):
 
 
 def test_checksums_match_the_files():
-    assert datapackage.stale_hashes() == []
+    assert datapackage.stale_hashes() == [], "a data file was edited: run `make data`"
 
 
 def test_data_dictionary_is_generated_from_the_schema():

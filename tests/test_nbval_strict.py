@@ -3,7 +3,11 @@
 import json
 import shutil
 
+import pytest
+
 from conftest import NBVAL, ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def _tamper(path, old, new):

@@ -71,6 +71,7 @@ def _checksums(folder):
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_nbval_writes_charts_to_scratch_never_into_reports(tmp_path):
     """An nbval run with no output folder set leaves reports/ exactly as it was."""
     nb = tmp_path / "00-overview.ipynb"

@@ -1,4 +1,5 @@
 """The report build: executes notebooks in order, writes pages, swaps atomically, names failures."""
+import pytest
 
 from conftest import write_notebook
 
@@ -11,6 +12,7 @@ plots.finish_chart(fig, name="tiny", title="Up <b>from</b> 3 to 4", subtitle="un
                    source="Test", data=pd.DataFrame({"x": [1, 2], "y": [3, 4]}))"""
 
 
+@pytest.mark.slow
 def test_build_writes_index_pages_notebooks_and_figures(tmp_path, run):
     nbs = tmp_path / "nbs"
     write_notebook(nbs / "01-chart.ipynb", CHART)
@@ -30,6 +32,7 @@ def test_build_writes_index_pages_notebooks_and_figures(tmp_path, run):
     assert not list(tmp_path.glob(".out-*")), "temporary build folders left behind"
 
 
+@pytest.mark.slow
 def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run,
                                                                 raising_notebook):
     out = tmp_path / "out"
@@ -46,8 +49,20 @@ def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "out"]
 
 
+@pytest.mark.slow
 def test_empty_notebook_folder_is_a_clear_error(tmp_path, run):
     (tmp_path / "nbs").mkdir()
     result = run("-m", "analysis.report", "--notebooks", str(tmp_path / "nbs"), "--quiet")
     assert result.returncode == 1
     assert "no notebooks named NN-topic.ipynb" in result.stderr
+
+
+def test_report_refuses_a_stale_data_package(monkeypatch, capsys):
+    from analysis import datapackage, report
+
+    monkeypatch.setattr(datapackage, "stale_hashes",
+                        lambda data_dir=None: ["macro.csv: recorded sha256:a, file is sha256:b"])
+    assert report.main(["--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "data/macro.csv changed since its checksum was recorded; run `make data`" in err
