@@ -21,14 +21,15 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from analysis import plots
+from analysis import events, plots
 
-#: First month counted as "after" each event (end-of-month counts).
-EVENTS = {
-    "X blocked (17 Feb 2024)": "2024-02",
-    "slowdowns and firewall trials (Jul-Aug 2024)": "2024-07",
-    "registration deadline (30 Nov 2024)": "2024-12",
-}
+#: The policy events the subscriber series are tested at (keys of :mod:`analysis.events`).
+EVENT_KEYS = ("x_block", "firewall_slowdown", "registration_deadline")
+
+
+def event_months(keys: tuple[str, ...] = EVENT_KEYS) -> dict[str, str]:
+    """``{label: first month counted as after the event}`` (end-of-month counts)."""
+    return {events.label(k): str(events.first_month_after(k)) for k in keys}
 
 #: Known breaks in the series that are not policy effects.
 SERIES_BREAKS = {
@@ -154,10 +155,11 @@ def segmented_trend(y: pd.Series, breaks: dict[str, str], slopes: bool = True,
                     n_obs=int(model.nobs), r_squared=float(model.rsquared), hac_lags=hac_lags)
 
 
-def event_frame(events: dict[str, str] = EVENTS) -> pd.DataFrame:
+def event_frame(months: dict[str, str] | None = None) -> pd.DataFrame:
     """Events as a DataFrame (``label``, ``date`` at the start of the first 'after' month)."""
-    return pd.DataFrame({"label": [k.split(" (")[0] for k in events],
-                         "date": [pd.Period(m, "M").start_time for m in events.values()]})
+    months = event_months() if months is None else months
+    return pd.DataFrame({"label": [k.split(" (")[0] for k in months],
+                         "date": [pd.Period(m, "M").start_time for m in months.values()]})
 
 
 def chart_subscribers(panel: pd.DataFrame, events: dict[str, str], source: str) -> None:

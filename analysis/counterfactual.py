@@ -28,11 +28,14 @@ import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
-from analysis import plots
+from analysis import events, plots
 from analysis.coverage import SAME_FIGURE_RTOL
 from analysis.numerics import STATESPACE_FIT, mvn_draws
 
-DEADLINE_MONTH = "2024-12"  # first month after the 30 Nov 2024 deadline
+
+def deadline_month() -> str:
+    """The first month after the registration deadline (``"2024-12"``), from the registry."""
+    return str(events.first_month_after(events.DEADLINE))
 LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified")
 #: Months where the label order picks a superseded figure, and the label to take instead.
 #: Nov 2024: 324 ("IT & ITeS", first release) vs 310 (later report); 310 reconciles with the
@@ -202,7 +205,7 @@ class Gap:
     n_post: int
 
 
-def estimate(y: pd.Series, method: str, break_month: str = DEADLINE_MONTH, draws: int = 4000,
+def estimate(y: pd.Series, method: str, break_month: str | None = None, draws: int = 4000,
              seed: int = 0, level: float = 0.90) -> Gap:
     """Fit ``method`` on months before ``break_month`` and measure the post-period gap.
 
@@ -223,6 +226,7 @@ def estimate(y: pd.Series, method: str, break_month: str = DEADLINE_MONTH, draws
         ValueError: unknown method, gaps, unsorted or duplicate months, too short a
             pre-period.
     """
+    break_month = deadline_month() if break_month is None else break_month
     if method not in METHODS:
         raise ValueError(f"counterfactual: unknown method {method!r}; choose one of "
                          f"{', '.join(METHODS)}")
@@ -253,7 +257,7 @@ def estimate(y: pd.Series, method: str, break_month: str = DEADLINE_MONTH, draws
     return Gap(method, monthly, cumulative, len(pre), len(post))
 
 
-def its_step(y: pd.Series, break_month: str = DEADLINE_MONTH, hac_lags: int = 3,
+def its_step(y: pd.Series, break_month: str | None = None, hac_lags: int = 3,
              level: float = 0.90) -> pd.Series:
     """Segmented regression on the whole series: log-level step at the break, HAC errors.
 
@@ -261,6 +265,7 @@ def its_step(y: pd.Series, break_month: str = DEADLINE_MONTH, hac_lags: int = 3,
         ``step_pct`` (percent change in level at the break) with ``low`` and ``high``, and
         ``slope_change_pct`` (change in monthly growth, percent) with its interval.
     """
+    break_month = deadline_month() if break_month is None else break_month
     pre, _ = _check(y, break_month)
     t = np.arange(len(y), dtype=float)
     post = (y.index >= pd.Period(break_month, "M")).astype(float)
@@ -280,7 +285,7 @@ def its_step(y: pd.Series, break_month: str = DEADLINE_MONTH, hac_lags: int = 3,
 
 
 def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
-            real_break: str = DEADLINE_MONTH, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
+            real_break: str | None = None, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Mean percentage gap over ``horizon`` months at the real break and at placebo breaks.
 
     Placebo breaks are every earlier month with ``MIN_PRE`` months before it and ``horizon``
@@ -292,6 +297,7 @@ def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
         One row per break: ``break_month``, ``placebo`` (bool), ``mean_gap_pct``; plus
         ``rank`` of the real estimate among all (1 = most negative).
     """
+    real_break = deadline_month() if real_break is None else real_break
     rows = []
     real = pd.Period(real_break, "M")
     before = y.loc[y.index < real]
@@ -322,7 +328,7 @@ def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHO
         ``gap_pct_low`` and ``gap_pct_high``, and ``gap`` (USD million).
     """
     rows = []
-    brk = pd.Period(DEADLINE_MONTH, "M")
+    brk = pd.Period(deadline_month(), "M")
     for method in methods:
         for start in starts:
             for h in horizons:

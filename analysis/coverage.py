@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis import periods, plots
+from analysis import events, periods, plots
 
 #: Columns that place a row in time, in order of preference.
 TIME_COLUMNS = ("date", "month", "start", "period_start", "year", "period")
@@ -121,7 +121,7 @@ def chart_coverage(tables: dict[str, pd.DataFrame], source: str) -> None:
                    edgecolors="none")
     ax.set_yticks(range(len(order)), order)
     ax.invert_yaxis()
-    ax.axvline(pd.Timestamp("2024-11-30"), color=plots.PALETTE["accent"], linestyle="--",
+    ax.axvline(events.deadline(), color=plots.PALETTE["accent"], linestyle="--",
                linewidth=1)
     ax.grid(axis="y", visible=False)
     recent = (points["date"] >= "2023-01-01").mean()

@@ -10,9 +10,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 import pandas as pd
 
-from analysis import plots
-
-DEADLINE = pd.Timestamp("2024-11-30")
+from analysis import events, plots
 
 
 def vpn_counts(registrations: pd.DataFrame) -> pd.DataFrame:
@@ -69,8 +67,10 @@ def chart_counts(counts: pd.DataFrame, source: str) -> None:
         ax.scatter(rivals["date"], rivals["value"] / 1000, facecolors="none",
                    edgecolors=plots.PALETTE["grey"], zorder=3,
                    label="rival figure, same day (not used)")
-    ax.axvline(DEADLINE, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
-    ax.annotate("deadline\n30 Nov 2024", (DEADLINE, ax.get_ylim()[0]), xytext=(-4, 4),
+    deadline = events.deadline()
+    ax.axvline(deadline, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
+    ax.annotate(f"deadline\n{deadline.day} {deadline:%b %Y}", (deadline, ax.get_ylim()[0]),
+                xytext=(-4, 4),
                 textcoords="offset points", ha="right", va="bottom", fontsize=8)
     ax.set_ylabel("registered VPNs (thousands)")
     ax.legend(loc="upper left")

@@ -205,8 +205,8 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     import shutil as sh
 
     from analysis import data as data_mod
+    from analysis import events, site
     from analysis import results as results_mod
-    from analysis import site
 
     pages = []
     (tmp / "notebooks").mkdir(exist_ok=True)
@@ -222,7 +222,7 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     sh.copytree(paths.DATA, tmp / "data")
     sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
     timeline = data_mod.load("policy_timeline")
-    after = timeline.loc[timeline["date"] >= "2024-11-30"].sort_values("date")
+    after = timeline.loc[timeline["date"] >= events.deadline()].sort_values("date")
     html_text = site.index_html(res, after, pages, figures, len(data_mod.sources()),
                                 len(data_mod.table_names()) - 1)
     (tmp / "index.html").write_text(html_text, encoding="utf-8")

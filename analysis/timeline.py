@@ -11,6 +11,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
+from analysis import events as registry
 from analysis import plots
 
 #: USD-denominated units of ``impact_estimates`` and their factor to USD million.
@@ -54,7 +55,7 @@ def chart_timeline(ev: pd.DataFrame, source: str) -> None:
     ax.set_yticks(range(len(lanes)), [c.replace("_", " ") for c in lanes])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
-    ax.axvline(pd.Timestamp("2024-11-30"), color=plots.PALETTE["accent"], linestyle="--",
+    ax.axvline(registry.deadline(), color=plots.PALETTE["accent"], linestyle="--",
                linewidth=1)
     ax.xaxis.set_major_locator(mdates.YearLocator(2))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))

@@ -20,11 +20,13 @@ import numpy as np
 import pandas as pd
 from scipy.optimize import curve_fit
 
-from analysis import plots
+from analysis import events, plots
 from analysis.numerics import CURVE_FIT_MAXFEV, CURVE_FIT_TOL, mvn_draws
-from analysis.registrations import DEADLINE
 
-CAMPAIGN_START = pd.Timestamp("2024-11-10")  # first VPN disruption of the 2024 campaign
+
+def campaign_start() -> pd.Timestamp:
+    """Day 0 of the campaign: the first VPN disruption of Nov 2024 (event ``vpn_trial``)."""
+    return events.date("vpn_trial")
 
 
 def logistic(t, a, r, t0):
@@ -79,7 +81,7 @@ def _check(dates: pd.Series, counts: pd.Series, n_params: int) -> None:
 
 
 def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "logistic",
-               start: pd.Timestamp = CAMPAIGN_START) -> UptakeFit:
+               start: pd.Timestamp | None = None) -> UptakeFit:
     """Fit the campaign curve to cumulative counts (dates on or after ``start``).
 
     Args:
@@ -93,6 +95,7 @@ def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "l
         ValueError: unknown model, unsorted or duplicate dates, too few points, negative
             counts, or a fit that does not converge.
     """
+    start = campaign_start() if start is None else pd.Timestamp(start)
     if model not in MODELS:
         raise ValueError(f"fit_uptake: unknown model {model!r}; choose one of "
                          f"{', '.join(MODELS)}")
@@ -136,7 +139,7 @@ def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
                          "high": np.quantile(curves, 1 - q, axis=0)})
 
 
-def implications(fit: UptakeFit, deadline: pd.Timestamp = DEADLINE, draws: int = 4000,
+def implications(fit: UptakeFit, deadline: pd.Timestamp | None = None, draws: int = 4000,
                  seed: int = 0, level: float = 0.90) -> pd.DataFrame:
     """What the curve implies: registrations at the deadline and at saturation, with bands.
 
@@ -145,6 +148,7 @@ def implications(fit: UptakeFit, deadline: pd.Timestamp = DEADLINE, draws: int =
         registrations at the deadline, at saturation, the share of saturation reached by the
         deadline, and the days from campaign start to 95% of the campaign's additions.
     """
+    deadline = events.deadline() if deadline is None else pd.Timestamp(deadline)
     f = MODELS[fit.model]
     rng = np.random.default_rng(seed)
     sample = mvn_draws(rng, fit.params, fit.cov, draws)
@@ -221,7 +225,7 @@ def chart_uptake(counts: pd.DataFrame, curve: pd.DataFrame, fit: UptakeFit,
     rivals = counts.loc[~counts["use"]]
     ax.scatter(rivals["date"], rivals["value"] / 1000, facecolors="none",
                edgecolors=plots.PALETTE["grey"], label="rival figure (not used)", zorder=3)
-    ax.axvline(DEADLINE, color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
+    ax.axvline(events.deadline(), color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
     ax.set_ylabel("registered VPNs (thousands)")
     ax.legend(loc="upper left", fontsize=8)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))

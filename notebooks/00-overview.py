@@ -43,7 +43,7 @@
 # and every row carries a source.
 
 # %%
-from analysis import data, notebook, precision, registrations
+from analysis import data, events, notebook, precision, registrations
 
 notebook.setup()
 
@@ -58,7 +58,7 @@ cited.assign(date=cited["date"].dt.date, value=cited["value"].map(lambda v: prec
 # rival counts:
 
 # %%
-on_deadline = counts.loc[counts["date"] == registrations.DEADLINE]
+on_deadline = counts.loc[counts["date"] == events.deadline()]
 for row in data.cite(on_deadline).itertuples():
     print(f"{row.value:>7,.0f} ({row.qualifier}) {'used' if row.use else 'kept, not used'}: {row.publisher}")
 

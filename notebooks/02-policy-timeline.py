@@ -25,7 +25,7 @@
 # Every event below is a row of `data/policy_timeline.csv` with its source.
 
 # %%
-from analysis import data, notebook, timeline
+from analysis import data, events, notebook, timeline
 
 notebook.setup()
 
@@ -53,7 +53,7 @@ deadlines.assign(date=deadlines["date"].dt.date)[["date", "category", "event"]]
 # mobile-number route, and the move to licensing providers.
 
 # %%
-after = ev.loc[ev["date"] >= "2024-11-30"]
+after = ev.loc[ev["date"] >= events.deadline()]
 after.assign(date=after["date"].dt.date)[["date", "category", "event"]]
 
 # %% [markdown]

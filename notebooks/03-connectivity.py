@@ -36,6 +36,7 @@ import pandas as pd
 from analysis import connectivity, data, notebook, precision
 
 notebook.setup()
+EVENTS = connectivity.event_months()  # the tested events, from the events registry
 
 telecom = data.load("telecom_indicators")
 panel = connectivity.subscriber_panel(telecom, start=PANEL_START)
@@ -43,7 +44,7 @@ print(f"{len(panel)} months, {panel.index[0]} to {panel.index[-1]}")
 print("months not published:", {c: [str(m) for m in panel.index[panel[c].isna()]] for c in panel})
 
 # %%
-connectivity.chart_subscribers(panel, connectivity.EVENTS, source=data.source_line(
+connectivity.chart_subscribers(panel, EVENTS, source=data.source_line(
     data.used(telecom).loc[lambda d: d["indicator"].isin(panel.columns) & (d["month"] >= pd.Period(PANEL_START, "M"))],
     "telecom_indicators"))
 
@@ -79,7 +80,7 @@ pd.Series(connectivity.SERIES_BREAKS, name="known series break").rename_axis("mo
 # millions of subscribers; slopes in millions per month.
 
 # %%
-fit_mbb = connectivity.segmented_trend(panel["mobile_broadband_subscribers"], connectivity.EVENTS, hac_lags=HAC_LAGS)
+fit_mbb = connectivity.segmented_trend(panel["mobile_broadband_subscribers"], EVENTS, hac_lags=HAC_LAGS)
 print(f"3G/4G subscribers: {fit_mbb.n_obs} months, R-squared {fit_mbb.r_squared:.3f}")
 precision.table(fit_mbb.table, intervals={"estimate": ("ci_low", "ci_high")}, p=["p_value"])
 
@@ -95,7 +96,7 @@ print("deadline step:", precision.fmt_interval(deadline["estimate"], deadline["c
 # pre-trend fits it poorly and its event terms partly pick up that turn:
 
 # %%
-fit_cell = connectivity.segmented_trend(panel["cellular_subscribers"], connectivity.EVENTS, hac_lags=HAC_LAGS)
+fit_cell = connectivity.segmented_trend(panel["cellular_subscribers"], EVENTS, hac_lags=HAC_LAGS)
 print(f"cellular subscribers: {fit_cell.n_obs} months, R-squared {fit_cell.r_squared:.3f}")
 precision.table(fit_cell.table, intervals={"estimate": ("ci_low", "ci_high")}, p=["p_value"])
 
@@ -111,21 +112,21 @@ precision.table(fit_cell.table, intervals={"estimate": ("ci_low", "ci_high")}, p
 # simulated ones (the simulated p-value).
 
 # %%
-rob = connectivity.robustness(panel["mobile_broadband_subscribers"], connectivity.EVENTS, ROBUSTNESS_STARTS, HAC_LAGS)
+rob = connectivity.robustness(panel["mobile_broadband_subscribers"], EVENTS, ROBUSTNESS_STARTS, HAC_LAGS)
 precision.table(rob, intervals={"estimate": ("ci_low", "ci_high")}, counts=["n_obs"], p=["p_value"])
 
 # %%
 y = panel["mobile_broadband_subscribers"].dropna()
 resid = y - fit_mbb.fitted
 sd, rho = float(resid.std()), connectivity.ar1(resid)
-null = connectivity.null_t_stats(y.index, connectivity.EVENTS, sd, rho, sims=SIMULATIONS, seed=SEED, hac_lags=HAC_LAGS)
+null = connectivity.null_t_stats(y.index, EVENTS, sd, rho, sims=SIMULATIONS, seed=SEED, hac_lags=HAC_LAGS)
 print(f"residual sd {sd:.2f} million, AR(1) {rho:.2f}; {SIMULATIONS} simulated no-break series")
 calibrated = connectivity.calibrate(fit_mbb, null)
 precision.table(calibrated, intervals={"estimate": ("ci_low", "ci_high")},
                 p=["p_hac", "null_flag_rate", "p_simulated"])
 
 # %%
-connectivity.chart_trend(panel["mobile_broadband_subscribers"], fit_mbb, connectivity.EVENTS,
+connectivity.chart_trend(panel["mobile_broadband_subscribers"], fit_mbb, EVENTS,
                          label="3G/4G subscribers", name="trend-mobile-broadband", calibrated=calibrated,
                          source=data.source_line(data.used(telecom).loc[lambda d: d["indicator"] == "mobile_broadband_subscribers"], "telecom_indicators"))
 
@@ -155,7 +156,7 @@ results.record("03-connectivity", [
 
 # %%
 speeds = data.load("internet_speeds")
-connectivity.chart_speeds(speeds, connectivity.EVENTS, source=data.source_line(data.used(speeds), "internet_speeds"))
+connectivity.chart_speeds(speeds, EVENTS, source=data.source_line(data.used(speeds), "internet_speeds"))
 
 # %%
 users = data.used(data.load("internet_users"))

@@ -33,14 +33,14 @@ LEVEL = 0.90              # band level
 # %%
 import pandas as pd
 
-from analysis import data, notebook, precision, registrations, uptake
+from analysis import data, events, notebook, precision, registrations, uptake
 
 notebook.setup()
 
 reg = data.load("vpn_registrations")
 counts = registrations.vpn_counts(reg)
-campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.CAMPAIGN_START)]
-base = counts.loc[counts["use"] & (counts["date"] < uptake.CAMPAIGN_START)].iloc[-1]
+campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.campaign_start())]
+base = counts.loc[counts["use"] & (counts["date"] < uptake.campaign_start())].iloc[-1]
 print(f"before the campaign: {base['value']:,.0f} VPNs ({base['date']:%d %b %Y})")
 print(f"campaign counts: {len(campaign)}, {campaign['date'].min():%d %b} to {campaign['date'].max():%d %b %Y}")
 campaign.assign(date=campaign["date"].dt.date)[["date", "value", "qualifier", "source_id"]]
@@ -62,8 +62,8 @@ implied = uptake.implications(fit, draws=DRAWS, seed=SEED, level=LEVEL)
 precision.table(implied, intervals={"central": ("low", "high")})
 
 # %%
-curve = uptake.predict(fit, pd.date_range(uptake.CAMPAIGN_START, "2025-01-31", freq="D"), draws=DRAWS, seed=SEED, level=LEVEL)
-uptake.chart_uptake(counts.loc[counts["date"] >= uptake.CAMPAIGN_START], curve, fit, implied,
+curve = uptake.predict(fit, pd.date_range(uptake.campaign_start(), "2025-01-31", freq="D"), draws=DRAWS, seed=SEED, level=LEVEL)
+uptake.chart_uptake(counts.loc[counts["date"] >= uptake.campaign_start()], curve, fit, implied,
                     source=data.source_line(campaign, "vpn_registrations"))
 
 # %% [markdown]
@@ -92,9 +92,9 @@ print(f"had the block come on 1 Dec 2024, the curve puts {share['central']:.0%} 
 # taken from the data; the printed cells show where each comes from.
 
 # %%
-on_deadline = counts.loc[counts["date"] == uptake.DEADLINE, "value"]
-week_after = counts.loc[counts["use"] & counts["date"].between(uptake.DEADLINE, uptake.DEADLINE + pd.Timedelta(days=7)), "value"]
-registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == uptake.DEADLINE), "value"].iloc[0], week_after.max()))
+on_deadline = counts.loc[counts["date"] == events.deadline(), "value"]
+week_after = counts.loc[counts["use"] & counts["date"].between(events.deadline(), events.deadline() + pd.Timedelta(days=7)), "value"]
+registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == events.deadline()), "value"].iloc[0], week_after.max()))
 print("registered VPNs at the deadline (low, central, high):", ", ".join(precision.fmt(v, count=True) for v in registered))
 
 users = data.used(data.load("internet_users"))
@@ -184,9 +184,8 @@ print("individual-user rules:", (rules["applicant"] == "individual").sum(), "- a
 
 # %%
 demand = data.load("vpn_demand")
-events = pd.DataFrame({"date": pd.to_datetime(["2024-02-17", "2024-11-10", "2024-11-30"]),
-                       "label": ["X blocked", "VPN trial", "deadline"]})
-uptake.chart_demand(demand.loc[demand["date"] >= "2024-01-01"], events,
+marks = events.frame(["x_block", "vpn_trial", "registration_deadline"])
+uptake.chart_demand(demand.loc[demand["date"] >= "2024-01-01"], marks,
                     source=data.source_line(data.used(demand), "vpn_demand"))
 
 # %%

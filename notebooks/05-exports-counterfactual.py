@@ -35,7 +35,7 @@ ROBUSTNESS_STARTS = ["2023-07", "2023-10", "2023-12"]
 import pandas as pd
 
 from analysis import counterfactual as cf
-from analysis import data, notebook, precision, results
+from analysis import data, events, notebook, precision, results
 
 notebook.setup()
 
@@ -135,9 +135,8 @@ for m, rows in placebos.groupby("method"):
 # Observed exports against the headline counterfactual, with the placebo verdict in the title:
 
 # %%
-events = pd.DataFrame({"date": pd.to_datetime(["2023-10-01", "2024-08-01", "2024-12-01"]),
-                       "label": ["FX retention 35% to 50%", "slowdowns", "deadline"]})
-cf.chart_counterfactual(y, gaps[HEADLINE_METHOD], events, placebos=hp,
+marks = events.frame(["fx_retention_50pc", "firewall_slowdown", "registration_deadline"])
+cf.chart_counterfactual(y, gaps[HEADLINE_METHOD], marks, placebos=hp,
                         source=data.source_line(headline, "it_exports_monthly"))
 
 # %% [markdown]

@@ -95,7 +95,7 @@ def test_break_at_the_edge_is_rejected():
 def test_real_mobile_broadband_fit():
     panel = connectivity.subscriber_panel(data.load("telecom_indicators"))
     fit = connectivity.segmented_trend(panel["mobile_broadband_subscribers"],
-                                       connectivity.EVENTS)
+                                       connectivity.event_months())
     table = fit.table.set_index("term")
     assert fit.n_obs == 46
     # 3G/4G subscribers grew by roughly 0.4 to 1.2 million a month before the events.

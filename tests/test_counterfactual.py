@@ -14,7 +14,7 @@ def _series(effect=0.0, seed=0, growth=0.012, sd=0.03):
     rng = np.random.default_rng(seed)
     t = np.arange(len(MONTHS), dtype=float)
     peak = np.isin(MONTHS.month, cf.PEAK_MONTHS) * 0.08
-    post = MONTHS >= pd.Period(cf.DEADLINE_MONTH, "M")
+    post = MONTHS >= pd.Period(cf.deadline_month(), "M")
     log_y = np.log(250) + growth * t + peak + np.log1p(effect) * post + rng.normal(0, sd, len(t))
     return pd.Series(np.exp(log_y), index=MONTHS)
 

@@ -10,7 +10,7 @@ DATES = pd.date_range("2024-11-10", periods=12, freq="3D")
 
 
 def _counts(model="logistic", a=10_000.0, r=0.25, t0=14.0, base=20_000.0, noise=0.0, seed=0):
-    t = np.asarray((DATES - uptake.CAMPAIGN_START).days, dtype=float)
+    t = np.asarray((DATES - uptake.campaign_start()).days, dtype=float)
     rng = np.random.default_rng(seed)
     return base + uptake.MODELS[model](t, a, r, t0) + rng.normal(0, noise, len(t))
 
@@ -70,7 +70,7 @@ def test_ratio_range_orders_bounds():
 
 def test_real_counts_converge_in_a_plausible_range():
     counts = registrations.vpn_counts(data.load("vpn_registrations"))
-    campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.CAMPAIGN_START)]
+    campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.campaign_start())]
     fit = uptake.fit_uptake(campaign["date"], campaign["value"], 20_437.0)
     a, r, t0 = fit.params
     assert fit.n_points == 6
