@@ -53,11 +53,11 @@ notebooks: setup
 
 # Refresh data/datapackage.json checksums and regenerate data/README.md.
 data: setup
-	$(PY) -m analysis.datapackage
+	$(PY) -m analysis.data.package
 
 # Rewrite the README's Findings from the results the committed notebooks print.
 findings: setup
-	$(PY) -m analysis.results
+	$(PY) -m analysis.report.results
 
 # Refresh the lock from the current .venv and mirror it into environment.yml.
 lock: setup

@@ -14,7 +14,9 @@ import sys
 
 import pandas as pd
 
-from analysis import impact, params
+from analysis.data import DataError
+from analysis.data import params as tables
+from analysis.models import impact, params
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
                      description="Impact model of Pakistan's VPN registration policy.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sc = sub.add_parser("scenario", help="outputs of one scenario, median and 90%% interval")
-    sc.add_argument("name", help="base, " + ", ".join(params.scenario_names()[1:]))
+    try:  # the help lists the scenarios, and must work even when a table is broken
+        names = "base, " + ", ".join(params.scenario_names(tables.load_scenarios())[1:])
+    except (DataError, params.ParameterError):
+        names = "base or a scenario of data/scenarios.csv (unreadable now: run `make data`)"
+    sc.add_argument("name", help=names)
     sc.add_argument("--set", dest="sets", action="append", type=_assignment, default=[],
                     metavar="PARAM=VALUE", help="fix a parameter (repeatable)")
     sc.add_argument("--draws", type=_positive, default=100_000)
@@ -78,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "scenario":
-            table = impact.scenario(args.name, args.draws, args.seed, dict(args.sets))
+            table = impact.scenario(tables.load_parameters(), tables.load_scenarios(), args.name,
+                                    args.draws, args.seed, dict(args.sets))
             print(f"scenario {args.name}: {args.draws:,} draws, seed {args.seed}; "
                   "median and 90% interval")
             print(_table(table[["output", "median", "low", "high", "unit"]]))
         else:
-            base = params.for_scenario(params.load_parameters(), params.load_scenarios(),
+            base = params.for_scenario(tables.load_parameters(), tables.load_scenarios(),
                                        "base")
             methods = impact.COST_METHODS if args.method == "all" else (args.method,)
             table = impact.cost_table(base, args.hours, args.kind, args.region, args.draws,
@@ -91,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.kind} of {args.hours:g} hours, {args.region}: cost in USD million, "
                   f"median and 90% interval ({args.draws:,} draws)")
             print(_table(table))
-    except params.ParameterError as exc:
+    except (params.ParameterError, DataError) as exc:
         print(f"python -m analysis: error: {exc}", file=sys.stderr)
         return 2
     return 0

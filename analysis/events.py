@@ -92,6 +92,11 @@ def first_month_after(key: str) -> pd.Period:
     return month + 1 if when == month.end_time.normalize() else month
 
 
+def months_after(keys: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``{"X blocked (17 Feb 2024)": "2024-02", ...}``: each event's first 'after' month."""
+    return {label(k): str(first_month_after(k)) for k in keys}
+
+
 def frame(keys: list[str], with_date: bool = False) -> pd.DataFrame:
     """Events ``keys`` as a table for chart markers: columns ``key``, ``date``, ``label``."""
     return pd.DataFrame({"key": keys, "date": [date(k) for k in keys],

@@ -27,6 +27,9 @@ import pandas as pd
 
 #: At most this many significant figures, unless the number is a count from the data.
 MAX_SIG = 3
+#: Relative difference below which two values are the same published figure (two outlets
+#: repeating one number, or a number and its 1e-9 perturbation).
+SAME_FIGURE_RTOL = 1e-6
 
 
 def _finite(*xs: float | None) -> list[float]:

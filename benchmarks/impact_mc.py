@@ -11,7 +11,8 @@ import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core
 
-from analysis import impact, params  # noqa: E402
+from analysis.data import params as param_tables  # noqa: E402
+from analysis.models import impact, params  # noqa: E402
 
 N_FAST, N_SLOW = 1_000_000, 10_000
 
@@ -29,7 +30,7 @@ def plain_loop(table, n, seed):
 
 
 def main() -> int:
-    base, scen = params.load_parameters(), params.load_scenarios()
+    base, scen = param_tables.load_parameters(), param_tables.load_scenarios()
     names = params.scenario_names(scen)
     tables = {s: params.for_scenario(base, scen, s) for s in names}
     start = time.perf_counter()

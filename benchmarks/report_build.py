@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis import report
+from analysis.report import build as report
 
 JOBS = 2  # as `make report`
 

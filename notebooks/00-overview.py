@@ -43,7 +43,8 @@
 # and every row carries a source.
 
 # %%
-from analysis import data, events, notebook, precision, registrations
+from analysis import charts, data, events, notebook, precision
+from analysis.data import registrations
 
 notebook.setup()
 
@@ -72,14 +73,14 @@ print(f"{g['last_date']}: {g['last']:,.0f} (qualifier: {g['last_qualifier']})")
 print(f"added {g['added']:,.0f} in {g['days']} days, +{g['growth_pct']:.1f}%")
 
 # %%
-registrations.chart_counts(counts, source=data.source_line(counts, "vpn_registrations"))
+charts.registrations.chart_counts(counts, source=data.source_line(counts, "vpn_registrations"))
 
 # %% [markdown]
 # The headline figure this notebook contributes to the report (the deadline-day count, with
 # the range of what outlets reported that day):
 
 # %%
-from analysis import results
+from analysis.report import results
 
 results.record("00-overview", [
     {"key": "registered_vpns_deadline", "finding": "Registered VPNs on the 30 Nov 2024 deadline, as reported",

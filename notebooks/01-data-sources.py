@@ -28,7 +28,8 @@
 # %%
 import pandas as pd
 
-from analysis import coverage, data, notebook
+from analysis import charts, data, notebook
+from analysis.data import coverage
 
 notebook.setup()
 
@@ -44,7 +45,7 @@ coverage.summary(tables)
 # Most of the data are recent: the chart shows when each table's rows are dated.
 
 # %%
-coverage.chart_coverage(tables, source="Source: data/sources.csv (all tables of the data package)")
+charts.coverage.chart_coverage(tables, source="Source: data/sources.csv (all tables of the data package)")
 
 # %% [markdown]
 # ## Who produced the numbers
@@ -135,7 +136,7 @@ print(f"{len(free)} estimates, {free['millions'].min():g} to {free['millions'].m
 free[["year", "estimator", "metric", "millions", "qualifier"]]
 
 # %%
-coverage.chart_freelancer_counts(free, source=data.source_line(free, "freelancer_estimates"))
+charts.coverage.chart_freelancer_counts(free, source=data.source_line(free, "freelancer_estimates"))
 
 # %% [markdown]
 # ## What this shows, and what it cannot

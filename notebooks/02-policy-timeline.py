@@ -25,7 +25,8 @@
 # Every event below is a row of `data/policy_timeline.csv` with its source.
 
 # %%
-from analysis import data, events, notebook, timeline
+from analysis import charts, data, events, notebook
+from analysis.data import timeline
 
 notebook.setup()
 
@@ -34,7 +35,7 @@ print(f"{len(ev)} dated events from {ev['date'].min():%d %b %Y} to {ev['date'].m
 timeline.category_counts(ev)
 
 # %%
-timeline.chart_timeline(ev, source=data.source_line(ev, "policy_timeline"))
+charts.timeline.chart_timeline(ev, source=data.source_line(ev, "policy_timeline"))
 
 # %% [markdown]
 # ## Deadlines came and went
@@ -76,7 +77,7 @@ by_year = record.groupby("year").agg(events=("events", "sum"), with_hours=("with
 by_year
 
 # %%
-timeline.chart_disruptions(record, source=data.source_line(data.used(dis).dropna(subset=["start"]), "disruptions"))
+charts.timeline.chart_disruptions(record, source=data.source_line(data.used(dis).dropna(subset=["start"]), "disruptions"))
 
 # %% [markdown]
 # The hours column is dominated by the block of X (17 February 2024 to 7 May 2025, counted
@@ -102,7 +103,7 @@ claims = timeline.cost_claims(data.load("impact_estimates"))
 claims[["claimant", "event", "claim_type", "usd_million", "qualifier"]]
 
 # %%
-timeline.chart_cost_claims(claims, source=data.source_line(claims, "impact_estimates"))
+charts.timeline.chart_cost_claims(claims, source=data.source_line(claims, "impact_estimates"))
 
 # %% [markdown]
 # Per-hour and per-day claims (as published, units differ):

@@ -33,10 +33,11 @@ SEED = 20241130
 # %%
 import pandas as pd
 
-from analysis import connectivity, data, notebook, precision
+from analysis import charts, data, events, notebook, precision
+from analysis.models import connectivity
 
 notebook.setup()
-EVENTS = connectivity.event_months()  # the tested events, from the events registry
+EVENTS = events.months_after(connectivity.EVENT_KEYS)  # the tested events, from the registry
 
 telecom = data.load("telecom_indicators")
 panel = connectivity.subscriber_panel(telecom, start=PANEL_START)
@@ -44,7 +45,7 @@ print(f"{len(panel)} months, {panel.index[0]} to {panel.index[-1]}")
 print("months not published:", {c: [str(m) for m in panel.index[panel[c].isna()]] for c in panel})
 
 # %%
-connectivity.chart_subscribers(panel, EVENTS, source=data.source_line(
+charts.connectivity.chart_subscribers(panel, EVENTS, source=data.source_line(
     data.used(telecom).loc[lambda d: d["indicator"].isin(panel.columns) & (d["month"] >= pd.Period(PANEL_START, "M"))],
     "telecom_indicators"))
 
@@ -126,7 +127,7 @@ precision.table(calibrated, intervals={"estimate": ("ci_low", "ci_high")},
                 p=["p_hac", "null_flag_rate", "p_simulated"])
 
 # %%
-connectivity.chart_trend(panel["mobile_broadband_subscribers"], fit_mbb, EVENTS,
+charts.connectivity.chart_trend(panel["mobile_broadband_subscribers"], fit_mbb, EVENTS,
                          label="3G/4G subscribers", name="trend-mobile-broadband", calibrated=calibrated,
                          source=data.source_line(data.used(telecom).loc[lambda d: d["indicator"] == "mobile_broadband_subscribers"], "telecom_indicators"))
 
@@ -139,7 +140,7 @@ print(f"X-block step across {len(xb)} specifications: {xb['estimate'].min():+.2f
       f"significant at 5% in {(xb['p_value'] < 0.05).sum()} of {len(xb)}")
 
 # %%
-from analysis import results
+from analysis.report import results
 
 cal = calibrated.set_index("term").loc["step: registration deadline (30 Nov 2024)"]
 results.record("03-connectivity", [
@@ -156,7 +157,7 @@ results.record("03-connectivity", [
 
 # %%
 speeds = data.load("internet_speeds")
-connectivity.chart_speeds(speeds, EVENTS, source=data.source_line(data.used(speeds), "internet_speeds"))
+charts.connectivity.chart_speeds(speeds, EVENTS, source=data.source_line(data.used(speeds), "internet_speeds"))
 
 # %%
 users = data.used(data.load("internet_users"))

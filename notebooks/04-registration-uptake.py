@@ -33,14 +33,18 @@ LEVEL = 0.90              # band level
 # %%
 import pandas as pd
 
-from analysis import data, events, notebook, precision, registrations, uptake
+from analysis import charts, data, events, notebook, precision
+from analysis.data import registrations
+from analysis.models import uptake
 
 notebook.setup()
 
+CAMPAIGN_START = events.date("vpn_trial")  # day 0: the first VPN disruption of the campaign
+DEADLINE = events.deadline()
 reg = data.load("vpn_registrations")
 counts = registrations.vpn_counts(reg)
-campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.campaign_start())]
-base = counts.loc[counts["use"] & (counts["date"] < uptake.campaign_start())].iloc[-1]
+campaign = counts.loc[counts["use"] & (counts["date"] >= CAMPAIGN_START)]
+base = counts.loc[counts["use"] & (counts["date"] < CAMPAIGN_START)].iloc[-1]
 print(f"before the campaign: {base['value']:,.0f} VPNs ({base['date']:%d %b %Y})")
 print(f"campaign counts: {len(campaign)}, {campaign['date'].min():%d %b} to {campaign['date'].max():%d %b %Y}")
 campaign.assign(date=campaign["date"].dt.date)[["date", "value", "qualifier", "source_id"]]
@@ -53,17 +57,17 @@ campaign.assign(date=campaign["date"].dt.date)[["date", "value", "qualifier", "s
 # ## The uptake curve
 
 # %%
-fit = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], MODEL)
+fit = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], MODEL, start=CAMPAIGN_START)
 print(f"{fit.model} fit to {fit.n_points} counts; residual sd {fit.residual_sd:,.0f} VPNs")
 precision.table(fit.table(), intervals={"estimate": ("ci_low", "ci_high")})
 
 # %%
-implied = uptake.implications(fit, draws=DRAWS, seed=SEED, level=LEVEL)
+implied = uptake.implications(fit, DEADLINE, draws=DRAWS, seed=SEED, level=LEVEL)
 precision.table(implied, intervals={"central": ("low", "high")})
 
 # %%
-curve = uptake.predict(fit, pd.date_range(uptake.campaign_start(), "2025-01-31", freq="D"), draws=DRAWS, seed=SEED, level=LEVEL)
-uptake.chart_uptake(counts.loc[counts["date"] >= uptake.campaign_start()], curve, fit, implied,
+curve = uptake.predict(fit, pd.date_range(CAMPAIGN_START, "2025-01-31", freq="D"), draws=DRAWS, seed=SEED, level=LEVEL)
+charts.uptake.chart_uptake(counts.loc[counts["date"] >= CAMPAIGN_START], curve, fit, implied,
                     source=data.source_line(campaign, "vpn_registrations"))
 
 # %% [markdown]
@@ -71,9 +75,9 @@ uptake.chart_uptake(counts.loc[counts["date"] >= uptake.campaign_start()], curve
 
 # %%
 other = "gompertz" if MODEL == "logistic" else "logistic"
-alt = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], other)
+alt = uptake.fit_uptake(campaign["date"], campaign["value"], base["value"], other, start=CAMPAIGN_START)
 both = pd.concat({MODEL: implied.set_index("quantity"),
-                  other: uptake.implications(alt, draws=DRAWS, seed=SEED, level=LEVEL).set_index("quantity")}, names=["model"])
+                  other: uptake.implications(alt, DEADLINE, draws=DRAWS, seed=SEED, level=LEVEL).set_index("quantity")}, names=["model"])
 print(f"residual sd: {MODEL} {fit.residual_sd:,.0f}, {other} {alt.residual_sd:,.0f} VPNs")
 precision.table(both, intervals={"central": ("low", "high")})
 
@@ -92,9 +96,9 @@ print(f"had the block come on 1 Dec 2024, the curve puts {share['central']:.0%} 
 # taken from the data; the printed cells show where each comes from.
 
 # %%
-on_deadline = counts.loc[counts["date"] == events.deadline(), "value"]
-week_after = counts.loc[counts["use"] & counts["date"].between(events.deadline(), events.deadline() + pd.Timedelta(days=7)), "value"]
-registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == events.deadline()), "value"].iloc[0], week_after.max()))
+on_deadline = counts.loc[counts["date"] == DEADLINE, "value"]
+week_after = counts.loc[counts["use"] & counts["date"].between(DEADLINE, DEADLINE + pd.Timedelta(days=7)), "value"]
+registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == DEADLINE), "value"].iloc[0], week_after.max()))
 print("registered VPNs at the deadline (low, central, high):", ", ".join(precision.fmt(v, count=True) for v in registered))
 
 users = data.used(data.load("internet_users"))
@@ -145,7 +149,7 @@ precision.table(gap.assign(**{c: 100 * gap[c] for c in ["ratio_low", "ratio", "r
     columns={"ratio_low": "low (%)", "ratio": "ratio (%)", "ratio_high": "high (%)"})
 
 # %%
-from analysis import results
+from analysis.report import results
 
 per_user = gap.iloc[0]
 results.record("04-registration-uptake", [
@@ -185,7 +189,7 @@ print("individual-user rules:", (rules["applicant"] == "individual").sum(), "- a
 # %%
 demand = data.load("vpn_demand")
 marks = events.frame(["x_block", "vpn_trial", "registration_deadline"])
-uptake.chart_demand(demand.loc[demand["date"] >= "2024-01-01"], marks,
+charts.uptake.chart_demand(demand.loc[demand["date"] >= "2024-01-01"], marks,
                     source=data.source_line(data.used(demand), "vpn_demand"))
 
 # %%
@@ -197,7 +201,7 @@ d.assign(date=d["date"].dt.date)[["provider", "date", "metric", "value", "unit",
 
 # %%
 bw = data.load("vpn_bandwidth")
-uptake.chart_bandwidth(bw, source=data.source_line(bw, "vpn_bandwidth"))
+charts.uptake.chart_bandwidth(bw, source=data.source_line(bw, "vpn_bandwidth"))
 bw[["month", "value", "unit"]]
 
 # %% [markdown]

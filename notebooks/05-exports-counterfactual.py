@@ -34,11 +34,13 @@ ROBUSTNESS_STARTS = ["2023-07", "2023-10", "2023-12"]
 # %%
 import pandas as pd
 
-from analysis import counterfactual as cf
-from analysis import data, events, notebook, precision, results
+from analysis import charts, data, events, notebook, precision
+from analysis.models import counterfactual as cf
+from analysis.report import results
 
 notebook.setup()
 
+DEADLINE_MONTH = str(events.first_month_after("registration_deadline"))  # first month after
 exports = data.load("it_exports_monthly")
 headline = cf.headline_monthly(exports, START)
 y = pd.Series(headline["value"].to_numpy(), index=pd.PeriodIndex(headline["month"]), name="exports")
@@ -78,7 +80,7 @@ fy[["period", "series", "value", "growth_pct"]]  # growth only where the previou
 # ## Three counterfactuals, fitted on the 17 months before December 2024
 
 # %%
-gaps = {m: cf.estimate(y, m, draws=DRAWS, seed=SEED) for m in cf.METHODS}
+gaps = {m: cf.estimate(y, m, DEADLINE_MONTH, draws=DRAWS, seed=SEED) for m in cf.METHODS}
 summary = pd.DataFrame({m: g.cumulative for m, g in gaps.items()}).T
 summary.insert(0, "months_after", [g.n_post for g in gaps.values()])
 summary.insert(0, "months_before", [g.n_pre for g in gaps.values()])
@@ -107,7 +109,7 @@ print(f"highest month in the series: {y.idxmax()} ({y.max():,.0f} million USD); 
 # 2024 and HAC standard errors, in percent:
 
 # %%
-its = cf.its_step(y)
+its = cf.its_step(y, DEADLINE_MONTH)
 precision.table(its.to_frame("segmented regression").T,
                 intervals={"step_pct": ("low", "high"), "slope_change_pct": ("slope_low", "slope_high")}, p=["p_value"])
 
@@ -119,13 +121,13 @@ precision.table(its.to_frame("segmented regression").T,
 # policy. Each placebo uses only data before December 2024 and the same horizon.
 
 # %%
-placebos = pd.concat({m: cf.placebo(y, m, horizon=PLACEBO_HORIZON, draws=1000, seed=SEED) for m in cf.METHODS},
+placebos = pd.concat({m: cf.placebo(y, m, horizon=PLACEBO_HORIZON, real_break=DEADLINE_MONTH, draws=1000, seed=SEED) for m in cf.METHODS},
                      names=["method"]).reset_index(level=0)
 precision.table(placebos, counts=["rank"])
 
 # %%
 hp = placebos.loc[placebos["method"] == HEADLINE_METHOD].drop(columns="method").reset_index(drop=True)
-cf.chart_placebo(hp, source=data.source_line(headline, "it_exports_monthly"))
+charts.counterfactual.chart_placebo(hp, source=data.source_line(headline, "it_exports_monthly"))
 for m, rows in placebos.groupby("method"):
     real = rows.loc[~rows["placebo"]].iloc[0]
     print(f"{m}: real deadline {real['mean_gap_pct']:+.1f}% over {PLACEBO_HORIZON} months, rank {real['rank']} of {len(rows)}; "
@@ -136,14 +138,14 @@ for m, rows in placebos.groupby("method"):
 
 # %%
 marks = events.frame(["fx_retention_50pc", "firewall_slowdown", "registration_deadline"])
-cf.chart_counterfactual(y, gaps[HEADLINE_METHOD], marks, placebos=hp,
+charts.counterfactual.chart_counterfactual(y, gaps[HEADLINE_METHOD], marks, placebos=hp,
                         source=data.source_line(headline, "it_exports_monthly"))
 
 # %% [markdown]
 # ## Robustness: method by pre-period start and window
 
 # %%
-rob = cf.robustness(y, ROBUSTNESS_STARTS, draws=2000, seed=SEED)
+rob = cf.robustness(y, ROBUSTNESS_STARTS, draws=2000, seed=SEED, break_month=DEADLINE_MONTH)
 precision.table(rob, intervals={"gap_pct": ("gap_pct_low", "gap_pct_high")}, counts=["months_after", "n_pre"])
 
 # %%

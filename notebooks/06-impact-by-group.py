@@ -40,13 +40,14 @@ OVERRIDES = {}   # e.g. {"disruption_days": 30} fixes a parameter in every scena
 # %%
 import pandas as pd
 
-from analysis import data, impact, impact_charts, notebook, precision
-from analysis import params as model_params
+from analysis import charts, data, notebook, precision
+from analysis.data import params as tables
+from analysis.models import impact
 
 notebook.setup()
 
-table = model_params.load_parameters()
-scenarios = model_params.load_scenarios()
+table = tables.load_parameters()
+scenarios = tables.load_scenarios()
 table[["parameter", "group", "unit", "low", "central", "high", "distribution"]]
 
 # %% [markdown]
@@ -65,7 +66,7 @@ scenarios[["scenario", "parameter", "low", "central", "high", "basis"]]
 # ## Results by scenario
 
 # %%
-summary = pd.concat([impact.scenario(s, DRAWS, SEED, OVERRIDES) for s in SCENARIOS], ignore_index=True)
+summary = pd.concat([impact.scenario(table, scenarios, s, DRAWS, SEED, OVERRIDES) for s in SCENARIOS], ignore_index=True)
 wide = summary.pivot_table(index="output", columns="scenario", values="median", sort=False)[SCENARIOS]
 precision.table(wide)
 
@@ -85,7 +86,7 @@ show("net_cut_off_m")
 
 # %%
 a = summary.set_index(["scenario", "output"]).loc[("as_announced", "net_cut_off_m")]
-impact_charts.chart_scenarios(summary, "net_cut_off_m", "impact-access",
+charts.impact.chart_scenarios(summary, "net_cut_off_m", "impact-access",
     f"Enforced as announced, {precision.fmt_interval(a['median'], a['low'], a['high'], unit='million')} VPN users "
     "would be left without a working VPN",
     source=src)
@@ -105,7 +106,7 @@ show("freelance_earnings_at_risk_usd_m")
 # %%
 f = summary.set_index(["scenario", "output"]).loc[("as_announced", "freelancers_affected_k")]
 m = summary.set_index(["scenario", "output"]).loc[("mobile_number_route", "freelancers_affected_k")]
-impact_charts.chart_scenarios(summary, "freelancers_affected_k", "impact-freelancers",
+charts.impact.chart_scenarios(summary, "freelancers_affected_k", "impact-freelancers",
     f"As announced, {f['median']:,.0f} thousand freelancers cut off ({f['low']:,.0f} to {f['high']:,.0f}); with the mobile-number route, {m['median']:,.0f} thousand",
     source=src)
 
@@ -120,12 +121,12 @@ show("compliance_hours_k")
 
 # %%
 b = summary.set_index(["scenario", "output"]).loc[("as_announced", "exports_at_risk_usd_m")]
-impact_charts.chart_scenarios(summary, "exports_at_risk_usd_m", "impact-businesses",
+charts.impact.chart_scenarios(summary, "exports_at_risk_usd_m", "impact-businesses",
     f"As announced, USD {b['median']:,.0f} million of IT export revenue at risk ({b['low']:,.0f} to {b['high']:,.0f})",
     source=src)
 
 # %%
-from analysis import results
+from analysis.report import results
 
 idx = summary.set_index(["scenario", "output"])
 rec = []

@@ -33,14 +33,18 @@ DISRUPTION_TYPE = "blackout"
 # %%
 import pandas as pd
 
-from analysis import counterfactual as cf
-from analysis import data, impact, impact_charts, notebook, precision, results
-from analysis import params as model_params
+from analysis import charts, data, events, notebook, precision
+from analysis.data import params as tables
+from analysis.models import counterfactual as cf
+from analysis.models import impact
+from analysis.models import params as model_params
+from analysis.report import results
 
 notebook.setup()
 
-base = model_params.load_parameters()
-table = model_params.for_scenario(base, model_params.load_scenarios(), SCENARIO)
+base = tables.load_parameters()
+scenarios = tables.load_scenarios()
+table = model_params.for_scenario(base, scenarios, SCENARIO)
 src = data.source_line(base, "parameters")
 
 # %% [markdown]
@@ -55,7 +59,7 @@ print(f"{OUTPUT} at central values: {tor.attrs['base']:,.1f} {impact.OUTPUTS[OUT
 precision.table(tor.head(10))
 
 # %%
-impact_charts.chart_tornado(tor, OUTPUT, SCENARIO, source=src)
+charts.impact.chart_tornado(tor, OUTPUT, SCENARIO, source=src)
 
 # %% [markdown]
 # ## Sensitivity: all at once
@@ -88,7 +92,7 @@ costs = impact.cost_table(base, DISRUPTION_HOURS, DISRUPTION_TYPE, n=DRAWS, seed
 precision.table(costs, intervals={"median": ("low", "high")})
 
 # %%
-impact_charts.chart_cost_methods(costs, DISRUPTION_HOURS, DISRUPTION_TYPE, source=src)
+charts.impact.chart_cost_methods(costs, DISRUPTION_HOURS, DISRUPTION_TYPE, source=src)
 
 # %%
 p = model_params.central(base)
@@ -128,7 +132,7 @@ bt = impact.backtest(base, cases, n=DRAWS, seed=SEED)
 precision.table(bt, intervals={"median": ("low", "high")}, counts=["published"])
 
 # %%
-impact_charts.chart_backtest(bt, source=data.source_line(est.loc[["isoc-netloss-2023-05-pakistan-shutdown", "top10vpn-2024-x-block-cost"]].reset_index(), "impact_estimates"))
+charts.impact.chart_backtest(bt, source=data.source_line(est.loc[["isoc-netloss-2023-05-pakistan-shutdown", "top10vpn-2024-x-block-cost"]].reset_index(), "impact_estimates"))
 
 # %%
 brook = bt.loc[bt["method"] == "brookings"].set_index("event")
@@ -154,10 +158,10 @@ print(f"to match Top10VPN's X-block figure, the platform's share of the internet
 # came:
 
 # %%
-month = impact.scenario(SCENARIO, DRAWS, SEED, {"disruption_days": 30}).set_index("output").loc["exports_at_risk_usd_m"]
+month = impact.scenario(base, scenarios, SCENARIO, DRAWS, SEED, {"disruption_days": 30}).set_index("output").loc["exports_at_risk_usd_m"]
 h = cf.headline_monthly(data.load("it_exports_monthly"))
 y = pd.Series(h["value"].to_numpy(), index=pd.PeriodIndex(h["month"]))
-post = cf.estimate(y, "trend", draws=4000, seed=SEED).monthly.iloc[0]
+post = cf.estimate(y, "trend", str(events.first_month_after("registration_deadline")), draws=4000, seed=SEED).monthly.iloc[0]
 print(f"ex ante, {SCENARIO}, 30 days: USD {month['median']:,.0f} million at risk ({month['low']:,.0f} to {month['high']:,.0f})")
 print(f"ex post, December 2024 (no block): gap USD {post['gap']:+,.0f} million ({post['gap_low']:+,.0f} to {post['gap_high']:+,.0f}) against the trend counterfactual")
 

@@ -107,7 +107,7 @@ def test_notebook_pages_open_without_errors(report, browser):
 
 
 def test_results_csv_matches_the_notebooks(report):
-    from analysis import results
+    from analysis.report import results
 
     built = pd.read_csv(report / "results.csv")
     committed = results.from_notebooks()

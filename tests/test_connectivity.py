@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import connectivity, data
+from analysis import data, events
+from analysis.models import connectivity
 
 MONTHS = pd.period_range("2021-12", periods=48, freq="M")
 
@@ -95,7 +96,7 @@ def test_break_at_the_edge_is_rejected():
 def test_real_mobile_broadband_fit():
     panel = connectivity.subscriber_panel(data.load("telecom_indicators"))
     fit = connectivity.segmented_trend(panel["mobile_broadband_subscribers"],
-                                       connectivity.event_months())
+                                       events.months_after(connectivity.EVENT_KEYS))
     table = fit.table.set_index("term")
     assert fit.n_obs == 46
     # 3G/4G subscribers grew by roughly 0.4 to 1.2 million a month before the events.

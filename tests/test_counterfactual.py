@@ -4,24 +4,26 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import counterfactual as cf
-from analysis import data, results
+from analysis import data
+from analysis.models import counterfactual as cf
+from analysis.report import results
 
 MONTHS = pd.period_range("2023-07", "2025-12", freq="M")
+BREAK = "2024-12"  # break month of the synthetic series (the real one: analysis.events)
 
 
 def _series(effect=0.0, seed=0, growth=0.012, sd=0.03):
     rng = np.random.default_rng(seed)
     t = np.arange(len(MONTHS), dtype=float)
     peak = np.isin(MONTHS.month, cf.PEAK_MONTHS) * 0.08
-    post = MONTHS >= pd.Period(cf.deadline_month(), "M")
+    post = MONTHS >= pd.Period(BREAK, "M")
     log_y = np.log(250) + growth * t + peak + np.log1p(effect) * post + rng.normal(0, sd, len(t))
     return pd.Series(np.exp(log_y), index=MONTHS)
 
 
 @pytest.mark.parametrize("method", ["trend", "sarimax", "yoy"])
 def test_recovers_an_injected_drop(method):
-    g = cf.estimate(_series(effect=-0.20), method, draws=2000, seed=1)
+    g = cf.estimate(_series(effect=-0.20), method, BREAK, draws=2000, seed=1)
     c = g.cumulative
     assert c["gap_pct"] == pytest.approx(-20, abs=8)
     assert c["gap_pct_high"] < 0
@@ -31,42 +33,42 @@ def test_recovers_an_injected_drop(method):
 def test_finds_no_effect_when_none_injected(method, series):
     # 90% intervals: on no-effect series most must include zero (measured on 100 series:
     # trend 86%, yoy 82%; sarimax 93% on 30).
-    covered = [cf.estimate(_series(seed=s), method, draws=1000, seed=1).cumulative
+    covered = [cf.estimate(_series(seed=s), method, BREAK, draws=1000, seed=1).cumulative
                for s in range(series)]
     share = sum(c["gap_pct_low"] < 0 < c["gap_pct_high"] for c in covered) / series
     assert share >= 0.7
 
 
 def test_its_step_recovers_a_level_shift():
-    step = cf.its_step(_series(effect=-0.20))
+    step = cf.its_step(_series(effect=-0.20), BREAK)
     assert step["step_pct"] == pytest.approx(-20, abs=5)
     assert step["high"] < 0
 
 
 def test_same_seed_same_numbers():
-    a = cf.estimate(_series(), "trend", draws=500, seed=7).cumulative
-    b = cf.estimate(_series(), "trend", draws=500, seed=7).cumulative
+    a = cf.estimate(_series(), "trend", BREAK, draws=500, seed=7).cumulative
+    b = cf.estimate(_series(), "trend", BREAK, draws=500, seed=7).cumulative
     assert a.equals(b)
 
 
 def test_gapped_series_is_rejected():
     y = _series().drop(pd.Period("2024-03", "M"))
     with pytest.raises(ValueError, match=r"gaps \(2024-03\)"):
-        cf.estimate(y, "trend")
+        cf.estimate(y, "trend", BREAK)
 
 
 def test_short_pre_period_is_rejected():
     with pytest.raises(ValueError, match="5 pre-period months; need at least 12"):
-        cf.estimate(_series().loc["2024-07":], "trend")
+        cf.estimate(_series().loc["2024-07":], "trend", BREAK)
 
 
 def test_unknown_method_is_rejected():
     with pytest.raises(ValueError, match="unknown method 'prophet'"):
-        cf.estimate(_series(), "prophet")
+        cf.estimate(_series(), "prophet", BREAK)
 
 
 def test_placebo_ranks_the_real_break():
-    pl = cf.placebo(_series(effect=-0.30), "trend", draws=300)
+    pl = cf.placebo(_series(effect=-0.30), "trend", real_break=BREAK, draws=300)
     real = pl.loc[~pl["placebo"]].iloc[0]
     assert real["rank"] == 1 and len(pl) >= 3
 
@@ -87,3 +89,10 @@ def test_results_record_checks_intervals(tmp_path, monkeypatch):
     results.record("05-x", [row | {"low": 0.5}])
     assert results.gather().loc[0, "key"] == "k"
 
+
+
+def test_robustness_runs_every_specification_at_the_given_break():
+    rob = cf.robustness(_series(effect=-0.20), ["2023-07", "2023-10"], methods=("trend",),
+                        horizons=(3, None), draws=300, seed=1, break_month=BREAK)
+    assert len(rob) == 4 and rob["gap_pct"].notna().all()
+    assert (rob["gap_pct"] < -10).all()  # the injected -20% is found in every specification

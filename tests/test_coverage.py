@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from analysis import coverage, data, periods
+from analysis import data
+from analysis.data import coverage, periods
 
 
 def test_fiscal_year_labels():

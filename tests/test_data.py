@@ -5,7 +5,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import data, datapackage, paths
+from analysis import data, paths
+from analysis.data import package as datapackage
 
 TABLE = "vpn_registrations"
 FILE = f"{TABLE}.csv"

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import counterfactual, events, uptake
+from analysis import events
 from conftest import ROOT
 
 
@@ -20,8 +20,8 @@ def test_keyed_events_and_their_dates():
 def test_first_month_after_follows_end_of_month_counts():
     assert str(events.first_month_after("registration_deadline")) == "2024-12"  # 30 Nov
     assert str(events.first_month_after("x_block")) == "2024-02"
-    assert counterfactual.deadline_month() == "2024-12"
-    assert uptake.campaign_start() == pd.Timestamp("2024-11-10")
+    assert events.months_after(["registration_deadline"]) == {
+        "registration deadline (30 Nov 2024)": "2024-12"}
 
 
 def test_labels_carry_the_date_at_its_precision():

@@ -1,6 +1,6 @@
 """The README's Findings come from the results the committed notebooks print."""
 
-from analysis import results
+from analysis.report import results
 from conftest import ROOT
 
 

@@ -4,10 +4,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, impact, params
+from analysis import data
+from analysis.data import params as tables
+from analysis.models import impact, params
 
-P = params.load_parameters()
-S = params.load_scenarios()
+P = tables.load_parameters()
+S = tables.load_scenarios()
 
 
 def central(**changes):
@@ -77,16 +79,16 @@ def test_outputs_scale_linearly_in_counts(count):
 
 
 def test_what_happened_puts_nothing_at_risk():
-    table = impact.scenario("what_happened", n=2_000)
+    table = impact.scenario(P, S, "what_happened", n=2_000)
     at_risk = table.set_index("output").loc[["cut_off_m", "total_at_risk_usd_m"], "high"]
     assert (at_risk == 0).all()
 
 
 def test_same_seed_same_output_to_the_last_digit():
-    a = impact.scenario("as_announced", n=5_000, seed=11)
-    b = impact.scenario("as_announced", n=5_000, seed=11)
+    a = impact.scenario(P, S, "as_announced", n=5_000, seed=11)
+    b = impact.scenario(P, S, "as_announced", n=5_000, seed=11)
     pd.testing.assert_frame_equal(a, b)
-    c = impact.scenario("as_announced", n=5_000, seed=12)
+    c = impact.scenario(P, S, "as_announced", n=5_000, seed=12)
     assert not a["median"].equals(c["median"])
 
 

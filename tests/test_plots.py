@@ -6,7 +6,8 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from analysis import paths, plots
+from analysis import paths
+from analysis.charts import style as plots
 
 matplotlib.use("Agg")
 DATA = pd.DataFrame({"x": [1, 2, 3], "y": [2.0, 4.0, 8.0]})

@@ -9,7 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from analysis import data, numerics, paths
+from analysis import data, paths
+from analysis.models import numerics
 from conftest import NBVAL, ROOT
 
 
@@ -31,7 +32,7 @@ def test_perturbation_is_the_same_every_time(monkeypatch):
 
 
 def test_perturbation_keeps_bounds_and_shares_valid(monkeypatch):
-    from analysis import params
+    from analysis.data import params
 
     monkeypatch.setenv("ANALYSIS_PERTURB", "1e-9")
     table = params.load_parameters()  # raises if low > central or a share exceeds one
@@ -82,7 +83,7 @@ def test_nbval_writes_charts_to_scratch_never_into_reports(tmp_path):
     (tmp_path / "tmp").mkdir()
     before = _checksums(paths.REPORTS)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "analysis.kernels",
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "analysis.report.kernels",
          *NBVAL, str(nb)], cwd=tmp_path, env=env, capture_output=True, text=True,
         timeout=600, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

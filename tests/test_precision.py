@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis import precision, results
+from analysis import precision
+from analysis.report import results
 
 
 @pytest.mark.parametrize(("args", "expected"), [

@@ -5,7 +5,7 @@ from conftest import write_notebook
 
 CHART = """\
 import pandas as pd
-from analysis import plots
+from analysis.charts import style as plots
 fig, ax = plots.new_chart()
 ax.plot([1, 2], [3, 4])
 plots.finish_chart(fig, name="tiny", title="Up <b>from</b> 3 to 4", subtitle="units",
@@ -58,7 +58,8 @@ def test_empty_notebook_folder_is_a_clear_error(tmp_path, run):
 
 
 def test_report_refuses_a_stale_data_package(monkeypatch, capsys):
-    from analysis import datapackage, report
+    from analysis.data import package as datapackage
+    from analysis.report import build as report
 
     monkeypatch.setattr(datapackage, "stale_hashes",
                         lambda data_dir=None: ["macro.csv: recorded sha256:a, file is sha256:b"])

@@ -4,20 +4,24 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, registrations, uptake
+from analysis import data
+from analysis.data import registrations
+from analysis.models import uptake
 
-DATES = pd.date_range("2024-11-10", periods=12, freq="3D")
+START = pd.Timestamp("2024-11-10")  # day 0 of a synthetic campaign
+DEADLINE = pd.Timestamp("2024-11-30")
+DATES = pd.date_range(START, periods=12, freq="3D")
 
 
 def _counts(model="logistic", a=10_000.0, r=0.25, t0=14.0, base=20_000.0, noise=0.0, seed=0):
-    t = np.asarray((DATES - uptake.campaign_start()).days, dtype=float)
+    t = np.asarray((DATES - START).days, dtype=float)
     rng = np.random.default_rng(seed)
     return base + uptake.MODELS[model](t, a, r, t0) + rng.normal(0, noise, len(t))
 
 
 @pytest.mark.parametrize("model", ["logistic", "gompertz"])
 def test_recovers_a_generated_curve(model):
-    fit = uptake.fit_uptake(DATES, _counts(model, noise=50.0), 20_000.0, model)
+    fit = uptake.fit_uptake(DATES, _counts(model, noise=50.0), 20_000.0, model, start=START)
     a, r, t0 = fit.params
     assert a == pytest.approx(10_000, rel=0.05)
     assert r == pytest.approx(0.25, rel=0.15)
@@ -25,8 +29,8 @@ def test_recovers_a_generated_curve(model):
 
 
 def test_implications_of_an_exact_curve():
-    fit = uptake.fit_uptake(DATES, _counts(), 20_000.0)
-    imp = uptake.implications(fit).set_index("quantity")
+    fit = uptake.fit_uptake(DATES, _counts(), 20_000.0, start=START)
+    imp = uptake.implications(fit, DEADLINE).set_index("quantity")
     # logistic: at t0 half the additions are in; 95% at t0 + ln(19)/r
     assert imp.loc["registrations at saturation", "central"] == pytest.approx(30_000, rel=1e-3)
     assert imp.loc["days from campaign start to 95% of additions", "central"] == pytest.approx(
@@ -34,7 +38,7 @@ def test_implications_of_an_exact_curve():
 
 
 def test_band_contains_the_fit_and_is_reproducible():
-    fit = uptake.fit_uptake(DATES, _counts(noise=200.0), 20_000.0)
+    fit = uptake.fit_uptake(DATES, _counts(noise=200.0), 20_000.0, start=START)
     a = uptake.predict(fit, DATES, seed=3)
     b = uptake.predict(fit, DATES, seed=3)
     assert a.equals(b)
@@ -43,23 +47,23 @@ def test_band_contains_the_fit_and_is_reproducible():
 
 def test_too_few_points():
     with pytest.raises(ValueError, match="3 counts cannot identify 3 parameters"):
-        uptake.fit_uptake(DATES[:3], _counts()[:3], 20_000.0)
+        uptake.fit_uptake(DATES[:3], _counts()[:3], 20_000.0, start=START)
 
 
 def test_unsorted_dates():
     with pytest.raises(ValueError, match="not sorted"):
-        uptake.fit_uptake(DATES[::-1], _counts()[::-1], 20_000.0)
+        uptake.fit_uptake(DATES[::-1], _counts()[::-1], 20_000.0, start=START)
 
 
 def test_duplicate_dates():
     dates = DATES.insert(1, DATES[0])
     with pytest.raises(ValueError, match="appears more than once"):
-        uptake.fit_uptake(dates, np.append(_counts()[:1], _counts()), 20_000.0)
+        uptake.fit_uptake(dates, np.append(_counts()[:1], _counts()), 20_000.0, start=START)
 
 
 def test_unknown_model():
     with pytest.raises(ValueError, match="unknown model 'richards'"):
-        uptake.fit_uptake(DATES, _counts(), 20_000.0, "richards")
+        uptake.fit_uptake(DATES, _counts(), 20_000.0, "richards", start=START)
 
 
 def test_ratio_range_orders_bounds():
@@ -70,12 +74,12 @@ def test_ratio_range_orders_bounds():
 
 def test_real_counts_converge_in_a_plausible_range():
     counts = registrations.vpn_counts(data.load("vpn_registrations"))
-    campaign = counts.loc[counts["use"] & (counts["date"] >= uptake.campaign_start())]
-    fit = uptake.fit_uptake(campaign["date"], campaign["value"], 20_437.0)
+    campaign = counts.loc[counts["use"] & (counts["date"] >= START)]
+    fit = uptake.fit_uptake(campaign["date"], campaign["value"], 20_437.0, start=START)
     a, r, t0 = fit.params
     assert fit.n_points == 6
     assert 5_000 < a < 100_000  # campaign additions: thousands to tens of thousands
     assert 0.01 < r < 1.0
-    imp = uptake.implications(fit).set_index("quantity")
+    imp = uptake.implications(fit, DEADLINE).set_index("quantity")
     at_deadline = imp.loc["registrations at the deadline"]
     assert at_deadline["low"] < 27_000 < at_deadline["high"]

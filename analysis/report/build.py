@@ -32,7 +32,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from analysis import paths
-from analysis.kernels import IPCKernelManager
+from analysis.report.kernels import IPCKernelManager
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900  # seconds a single cell may run before the build gives up
@@ -205,8 +205,9 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     import shutil as sh
 
     from analysis import data as data_mod
-    from analysis import events, site
-    from analysis import results as results_mod
+    from analysis import events
+    from analysis.report import results as results_mod
+    from analysis.report import site
 
     pages = []
     (tmp / "notebooks").mkdir(exist_ok=True)
@@ -282,8 +283,8 @@ def _swap(new: Path, out: Path) -> None:
 
 def _stale_data() -> str:
     """One line naming data files edited since their checksums were recorded, or ``""``."""
-    from analysis import datapackage
     from analysis.data import DataError
+    from analysis.data import package as datapackage
 
     try:
         stale = datapackage.stale_hashes()

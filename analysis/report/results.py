@@ -6,7 +6,7 @@ interval, unit and notebook, and goes two ways:
 - into ``reports/results/<notebook>.csv`` (gathered by the report into ``results.csv``);
 - into the notebook's own output, as one ``RESULT {json}`` line per figure. nbval checks that
   output against the code on every test run, and :func:`from_notebooks` reads it back, so the
-  README's Findings section (``python -m analysis.results``) can be checked against the
+  README's Findings section (``python -m analysis.report.results``) can be checked against the
   committed notebooks and cannot drift from what the code computes.
 """
 

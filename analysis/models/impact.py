@@ -25,7 +25,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis import params as params_mod
+from analysis.models import params as params_mod
 
 #: Output name -> (unit, plain description), in report order.
 OUTPUTS = {
@@ -102,11 +102,21 @@ def summarize(outputs: Mapping, level: float = 0.90) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def scenario(name: str, n: int = 100_000, seed: int = 20241130,
-             overrides: dict[str, float] | None = None, level: float = 0.90) -> pd.DataFrame:
-    """Summary table of one scenario (``base`` or a name in ``scenarios.csv``)."""
-    table = params_mod.for_scenario(params_mod.load_parameters(), params_mod.load_scenarios(),
-                                    name, overrides)
+def scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str, n: int = 100_000,
+             seed: int = 20241130, overrides: dict[str, float] | None = None,
+             level: float = 0.90) -> pd.DataFrame:
+    """Summary table of one scenario (``base`` or a name in ``scenarios``).
+
+    Args:
+        params: the parameter table (:func:`analysis.data.params.load_parameters`).
+        scenarios: the scenario overrides (:func:`analysis.data.params.load_scenarios`).
+        name: ``base`` or a scenario name.
+        n: Monte Carlo draws.
+        seed: seed of the draws.
+        overrides: parameters fixed at a value (``{"disruption_days": 30}``).
+        level: the central interval's coverage.
+    """
+    table = params_mod.for_scenario(params, scenarios, name, overrides)
     _, outputs = simulate(table, n, seed)
     return summarize(outputs, level).assign(scenario=name)
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+import seaborn as sns
 from matplotlib.figure import Figure
 
 from analysis import paths
@@ -76,7 +77,12 @@ HOUSE_RC = {
 
 
 def use_house_style() -> None:
-    """Apply the project's matplotlib style (idempotent)."""
+    """Apply the project's style (idempotent).
+
+    seaborn's white-grid theme is the base; the house settings (palette, left-aligned titles,
+    light grid, stable SVG ids) go on top.
+    """
+    sns.set_theme(context="notebook", style="whitegrid", font_scale=0.9)
     mpl.rcParams.update(HOUSE_RC)
 
 

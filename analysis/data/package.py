@@ -1,6 +1,6 @@
 """Keep ``data/datapackage.json`` honest and render the data dictionary from it.
 
-``python -m analysis.datapackage`` (``make data``) records each file's checksum and size in the
+``python -m analysis.data.package`` (``make data``) records each file's checksum and size in the
 descriptor and regenerates ``data/README.md`` from the schema. Tests fail when a data file
 changes without its record, or when the README drifts from the schema, so every edit to the
 data is deliberate and the dictionary is written once.

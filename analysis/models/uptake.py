@@ -15,18 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from scipy.optimize import curve_fit
 
-from analysis import events, plots
-from analysis.numerics import CURVE_FIT_MAXFEV, CURVE_FIT_TOL, mvn_draws
-
-
-def campaign_start() -> pd.Timestamp:
-    """Day 0 of the campaign: the first VPN disruption of Nov 2024 (event ``vpn_trial``)."""
-    return events.date("vpn_trial")
+from analysis.models.numerics import CURVE_FIT_MAXFEV, CURVE_FIT_TOL, mvn_draws
 
 
 def logistic(t, a, r, t0):
@@ -81,7 +74,7 @@ def _check(dates: pd.Series, counts: pd.Series, n_params: int) -> None:
 
 
 def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "logistic",
-               start: pd.Timestamp | None = None) -> UptakeFit:
+               *, start: pd.Timestamp) -> UptakeFit:
     """Fit the campaign curve to cumulative counts (dates on or after ``start``).
 
     Args:
@@ -95,7 +88,7 @@ def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "l
         ValueError: unknown model, unsorted or duplicate dates, too few points, negative
             counts, or a fit that does not converge.
     """
-    start = campaign_start() if start is None else pd.Timestamp(start)
+    start = pd.Timestamp(start)
     if model not in MODELS:
         raise ValueError(f"fit_uptake: unknown model {model!r}; choose one of "
                          f"{', '.join(MODELS)}")
@@ -139,7 +132,7 @@ def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
                          "high": np.quantile(curves, 1 - q, axis=0)})
 
 
-def implications(fit: UptakeFit, deadline: pd.Timestamp | None = None, draws: int = 4000,
+def implications(fit: UptakeFit, deadline: pd.Timestamp, draws: int = 4000,
                  seed: int = 0, level: float = 0.90) -> pd.DataFrame:
     """What the curve implies: registrations at the deadline and at saturation, with bands.
 
@@ -148,7 +141,7 @@ def implications(fit: UptakeFit, deadline: pd.Timestamp | None = None, draws: in
         registrations at the deadline, at saturation, the share of saturation reached by the
         deadline, and the days from campaign start to 95% of the campaign's additions.
     """
-    deadline = events.deadline() if deadline is None else pd.Timestamp(deadline)
+    deadline = pd.Timestamp(deadline)
     f = MODELS[fit.model]
     rng = np.random.default_rng(seed)
     sample = mvn_draws(rng, fit.params, fit.cov, draws)
@@ -209,77 +202,3 @@ def gap_table(rows: list[dict]) -> pd.DataFrame:
                     "against_high": r["against"][2], "ratio_low": lo, "ratio": c,
                     "ratio_high": hi, "what": r["what"]})
     return pd.DataFrame(out)
-
-
-def chart_uptake(counts: pd.DataFrame, curve: pd.DataFrame, fit: UptakeFit,
-                 implied: pd.DataFrame, source: str) -> None:
-    """Reported counts, the fitted curve and its band, with the deadline marked."""
-    fig, ax = plots.new_chart()
-    ax.fill_between(curve["date"], curve["low"] / 1000, curve["high"] / 1000,
-                    color=plots.PALETTE["band"], alpha=0.5, label="90% band (parameters)")
-    ax.plot(curve["date"], curve["fitted"] / 1000, color=plots.PALETTE["accent"],
-            label=f"{fit.model} fit")
-    used = counts.loc[counts["use"]]
-    ax.plot(used["date"], used["value"] / 1000, "o", color=plots.PALETTE["ink"],
-            label="reported count (used)")
-    rivals = counts.loc[~counts["use"]]
-    ax.scatter(rivals["date"], rivals["value"] / 1000, facecolors="none",
-               edgecolors=plots.PALETTE["grey"], label="rival figure (not used)", zorder=3)
-    ax.axvline(events.deadline(), color=plots.PALETTE["ink"], linestyle="--", linewidth=1)
-    ax.set_ylabel("registered VPNs (thousands)")
-    ax.legend(loc="upper left", fontsize=8)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    sat = implied.set_index("quantity").loc["registrations at saturation"]
-    plots.finish_chart(
-        fig, name="registration-uptake",
-        title=(f"{fit.n_points} rounded counts cannot pin down where registrations level off: "
-               f"about {round(sat['low'], -3):,.0f} to {round(sat['high'], -3):,.0f} VPNs "
-               "(90% band)"),
-        subtitle=(f"Registered VPNs, cumulative; curve fitted to {fit.n_points} counts from "
-                  f"{fit.start:%d %b %Y}; dashed line: 30 Nov 2024"),
-        source=source, data=curve.assign(date=curve["date"].dt.date))
-
-
-def chart_demand(demand: pd.DataFrame, events: pd.DataFrame, source: str) -> None:
-    """Reported VPN demand increases (percent, log scale) by date and provider."""
-    d = demand.loc[demand["use"] & (demand["unit"] == "percent")]
-    fig, ax = plots.new_chart()
-    colours = {"Proton": plots.PALETTE["purple"], "Top10VPN": plots.PALETTE["accent"],
-               "ExpressVPN": plots.PALETTE["green"], "Surfshark": plots.PALETTE["blue"]}
-    for provider, rows in d.groupby("provider", observed=True):
-        ax.scatter(rows["date"], rows["value"], s=36, label=str(provider),
-                   color=colours.get(str(provider), plots.PALETTE["grey"]), zorder=3)
-    ax.set_yscale("log")
-    ax.set_ylabel("reported increase (percent, log scale)")
-    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=2))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
-    ax.legend(loc="upper left", fontsize=8)
-    plots.mark_events(ax, events)
-    top = d.loc[d["value"].idxmax()]
-    plots.finish_chart(
-        fig, name="vpn-demand",
-        title=(f"VPN demand spiked with each block: up to +{top['value']:,.0f}% "
-               f"({top['provider']}, {top['date']:%d %b %Y})"),
-        subtitle="Reported increases in VPN demand, sign-ups or traffic, percent over each "
-                 "provider's own baseline",
-        source=source, data=d.assign(date=d["date"].dt.date))
-
-
-def chart_bandwidth(bandwidth: pd.DataFrame, source: str) -> None:
-    """PTA's reported VPN bandwidth per month (Gbps), deadline month marked."""
-    fig, ax = plots.new_chart()
-    months = bandwidth["month"].astype(str)
-    colours = [plots.PALETTE["accent"] if m == "2024-11" else plots.PALETTE["blue"]
-               for m in months]
-    ax.bar(months, bandwidth["value"], color=colours)
-    ax.set_ylabel("VPN bandwidth (Gbps)")
-    peak = bandwidth.loc[bandwidth["value"].idxmax()]
-    nov = bandwidth.loc[bandwidth["month"].astype(str) == "2024-11"].iloc[0]
-    change = 100 * (nov["value"] / peak["value"] - 1)
-    plots.finish_chart(
-        fig, name="vpn-bandwidth",
-        title=(f"PTA's VPN bandwidth fell {abs(change):.0f}% from {peak['month']:%b} to "
-               f"the deadline month, November 2024"),
-        subtitle="VPN traffic measured by PTA, Gbps per month, as reported (method not "
-                 "published)",
-        source=source, data=bandwidth.assign(month=months))

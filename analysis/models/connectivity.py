@@ -21,15 +21,12 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from analysis import events, plots
+#: The policy events the subscriber series are tested at (keys of :mod:`analysis.events`);
+#: ``events.months_after(EVENT_KEYS)`` gives the ``breaks`` the functions below take.
 
-#: The policy events the subscriber series are tested at (keys of :mod:`analysis.events`).
 EVENT_KEYS = ("x_block", "firewall_slowdown", "registration_deadline")
 
 
-def event_months(keys: tuple[str, ...] = EVENT_KEYS) -> dict[str, str]:
-    """``{label: first month counted as after the event}`` (end-of-month counts)."""
-    return {events.label(k): str(events.first_month_after(k)) for k in keys}
 
 #: Known breaks in the series that are not policy effects.
 SERIES_BREAKS = {
@@ -155,96 +152,10 @@ def segmented_trend(y: pd.Series, breaks: dict[str, str], slopes: bool = True,
                     n_obs=int(model.nobs), r_squared=float(model.rsquared), hac_lags=hac_lags)
 
 
-def event_frame(months: dict[str, str] | None = None) -> pd.DataFrame:
+def event_frame(months: dict[str, str]) -> pd.DataFrame:
     """Events as a DataFrame (``label``, ``date`` at the start of the first 'after' month)."""
-    months = event_months() if months is None else months
     return pd.DataFrame({"label": [k.split(" (")[0] for k in months],
                          "date": [pd.Period(m, "M").start_time for m in months.values()]})
-
-
-def chart_subscribers(panel: pd.DataFrame, events: dict[str, str], source: str) -> None:
-    """Cellular and mobile-broadband subscribers (millions) with policy events marked."""
-    fig, ax = plots.new_chart()
-    x = panel.index.to_timestamp()
-    names = {"cellular_subscribers": "cellular", "mobile_broadband_subscribers": "3G/4G"}
-    for col, colour in zip(panel.columns, (plots.PALETTE["blue"], plots.PALETTE["accent"]),
-                           strict=False):
-        ax.plot(x, panel[col], marker="o", markersize=2.5, color=colour,
-                label=names.get(col, col))
-    ax.set_ylabel("subscribers (millions)")
-    ax.legend(loc="center left")
-    plots.mark_events(ax, event_frame(events))
-    mbb = panel["mobile_broadband_subscribers"].dropna()
-    cell = panel["cellular_subscribers"].dropna()
-    plots.finish_chart(
-        fig, name="mobile-subscribers",
-        title=(f"3G/4G subscribers rose from {mbb.iloc[0]:.0f} to {mbb.iloc[-1]:.0f} million "
-               f"in {len(panel) // 12} years, with no lasting break at the 2024 events; "
-               f"cellular from {cell.iloc[0]:.0f} to {cell.iloc[-1]:.0f} million"),
-        subtitle=(f"PTA monthly subscribers, millions, {panel.index[0]:%b %Y} to "
-                  f"{panel.index[-1]:%b %Y}; dashed lines: first month after each event"),
-        source=source, data=panel.reset_index().assign(month=lambda d: d["month"].astype(str)))
-
-
-def chart_trend(y: pd.Series, fit: TrendFit, events: dict[str, str], label: str,
-                name: str, source: str, calibrated: pd.DataFrame | None = None) -> None:
-    """Observed series, the fitted segmented trend, and the pre-event trend extended.
-
-    With ``calibrated`` (from :func:`calibrate`) the title judges the steps by their
-    simulated p-values; otherwise by the HAC p-values.
-    """
-    fig, ax = plots.new_chart()
-    obs = y.dropna()
-    ax.plot(obs.index.to_timestamp(), obs, "o", markersize=3, color=plots.PALETTE["ink"],
-            label="observed")
-    ax.plot(fit.fitted.index.to_timestamp(), fit.fitted, color=plots.PALETTE["accent"],
-            label="segmented trend")
-    ax.plot(fit.counterfactual.index.to_timestamp(), fit.counterfactual, linestyle=":",
-            color=plots.PALETTE["grey"], label="pre-event trend, extended")
-    ax.set_ylabel(f"{label} (millions)")
-    ax.legend(loc="upper left")
-    plots.mark_events(ax, event_frame(events))
-    steps = fit.table.loc[fit.table["term"].str.startswith("step")]
-    if calibrated is not None:
-        significant = int((calibrated["p_simulated"] < 0.05).sum())
-        judged = "against simulated no-break series"
-    else:
-        significant = int((steps["p_value"] < 0.05).sum())
-        judged = "by HAC tests"
-    verdict = ("no event step stands out" if significant == 0
-               else f"{significant} of {len(steps)} event steps stand out")
-    plots.finish_chart(
-        fig, name=name,
-        title=f"{label}: {verdict} at the 5% level, judged {judged}",
-        subtitle=(f"Monthly {label} (millions), OLS segmented trend with HAC errors, "
-                  f"{fit.n_obs} months"),
-        source=source,
-        data=pd.DataFrame({"month": obs.index.astype(str), "observed": obs.to_numpy(),
-                           "fitted": fit.fitted.to_numpy(),
-                           "pre_event_trend": fit.counterfactual.to_numpy()}))
-
-
-def chart_speeds(speeds: pd.DataFrame, events: dict[str, str], source: str) -> None:
-    """Median (or average) download speeds by segment, as published, with events marked."""
-    s = speeds.loc[speeds["use"] & speeds["metric"].isin(["median_download", "average_download"])
-                   & speeds["segment"].isin(["mobile", "fixed"])]
-    fig, ax = plots.new_chart()
-    for (segment, metric), rows in s.groupby(["segment", "metric"], observed=True):
-        colour = plots.PALETTE["accent"] if segment == "mobile" else plots.PALETTE["blue"]
-        style = "-o" if metric == "median_download" else "--s"
-        ax.plot(rows["month"].dt.to_timestamp(), rows["value"], style, color=colour,
-                markersize=3.5, label=f"{segment}, {str(metric).replace('_', ' ')}")
-    ax.set_ylabel("download speed (Mbps)")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", fontsize=8)
-    plots.mark_events(ax, event_frame(events))
-    mob = s.loc[(s["segment"] == "mobile") & (s["month"] >= pd.Period("2024-01", "M"))]
-    plots.finish_chart(
-        fig, name="internet-speeds",
-        title=(f"Scattered speed snapshots: mobile medians between {mob['value'].min():g} and "
-               f"{mob['value'].max():g} Mbps since Jan 2024, no monthly series"),
-        subtitle="Download speed in Pakistan, Mbps, as published (Ookla and others)",
-        source=source, data=s.assign(month=s["month"].astype(str)))
 
 
 def robustness(y: pd.Series, breaks: dict[str, str], starts: list[str],

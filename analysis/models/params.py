@@ -1,5 +1,6 @@
-"""Model parameters and scenarios: validate, apply overrides, and draw.
+"""Model parameters and scenarios: validate, apply overrides, and draw (pure functions).
 
+The tables are read by :mod:`analysis.data.params`.
 Parameters live in ``data/parameters.csv`` (low, central, high, distribution and the basis of
 each bound); scenarios in ``data/scenarios.csv`` are sets of overrides. Every error names the
 parameter or scenario and what was expected.
@@ -9,8 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from analysis import data
 
 DISTRIBUTIONS = ("triangular", "uniform", "fixed")
 BASE = "base"
@@ -43,24 +42,9 @@ def check(params: pd.DataFrame, where: str = "parameters.csv") -> pd.DataFrame:
     return params
 
 
-def load_parameters() -> pd.DataFrame:
-    """The validated parameter table (one row per parameter)."""
-    p = data.load("parameters")
-    p = p.assign(distribution=p["distribution"].astype(str), unit=p["unit"].astype(str),
-                 group=p["group"].astype(str))
-    return check(p)
-
-
-def load_scenarios() -> pd.DataFrame:
-    """The scenario overrides (one row per scenario and parameter)."""
-    s = data.load("scenarios")
-    return s.assign(scenario=s["scenario"].astype(str))
-
-
-def scenario_names(scenarios: pd.DataFrame | None = None) -> list[str]:
+def scenario_names(scenarios: pd.DataFrame) -> list[str]:
     """``base`` (the parameter table as is) and every scenario in ``scenarios.csv``."""
-    s = load_scenarios() if scenarios is None else scenarios
-    return [BASE, *dict.fromkeys(s["scenario"])]
+    return [BASE, *dict.fromkeys(scenarios["scenario"])]
 
 
 def for_scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str,

@@ -28,14 +28,9 @@ import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
-from analysis import events, plots
-from analysis.coverage import SAME_FIGURE_RTOL
-from analysis.numerics import STATESPACE_FIT, mvn_draws
+from analysis.models.numerics import STATESPACE_FIT, mvn_draws
+from analysis.precision import SAME_FIGURE_RTOL
 
-
-def deadline_month() -> str:
-    """The first month after the registration deadline (``"2024-12"``), from the registry."""
-    return str(events.first_month_after(events.DEADLINE))
 LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified")
 #: Months where the label order picks a superseded figure, and the label to take instead.
 #: Nov 2024: 324 ("IT & ITeS", first release) vs 310 (later report); 310 reconciles with the
@@ -205,7 +200,7 @@ class Gap:
     n_post: int
 
 
-def estimate(y: pd.Series, method: str, break_month: str | None = None, draws: int = 4000,
+def estimate(y: pd.Series, method: str, break_month: str, draws: int = 4000,
              seed: int = 0, level: float = 0.90) -> Gap:
     """Fit ``method`` on months before ``break_month`` and measure the post-period gap.
 
@@ -226,7 +221,6 @@ def estimate(y: pd.Series, method: str, break_month: str | None = None, draws: i
         ValueError: unknown method, gaps, unsorted or duplicate months, too short a
             pre-period.
     """
-    break_month = deadline_month() if break_month is None else break_month
     if method not in METHODS:
         raise ValueError(f"counterfactual: unknown method {method!r}; choose one of "
                          f"{', '.join(METHODS)}")
@@ -257,7 +251,7 @@ def estimate(y: pd.Series, method: str, break_month: str | None = None, draws: i
     return Gap(method, monthly, cumulative, len(pre), len(post))
 
 
-def its_step(y: pd.Series, break_month: str | None = None, hac_lags: int = 3,
+def its_step(y: pd.Series, break_month: str, hac_lags: int = 3,
              level: float = 0.90) -> pd.Series:
     """Segmented regression on the whole series: log-level step at the break, HAC errors.
 
@@ -265,7 +259,6 @@ def its_step(y: pd.Series, break_month: str | None = None, hac_lags: int = 3,
         ``step_pct`` (percent change in level at the break) with ``low`` and ``high``, and
         ``slope_change_pct`` (change in monthly growth, percent) with its interval.
     """
-    break_month = deadline_month() if break_month is None else break_month
     pre, _ = _check(y, break_month)
     t = np.arange(len(y), dtype=float)
     post = (y.index >= pd.Period(break_month, "M")).astype(float)
@@ -285,7 +278,7 @@ def its_step(y: pd.Series, break_month: str | None = None, hac_lags: int = 3,
 
 
 def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
-            real_break: str | None = None, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
+            *, real_break: str, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Mean percentage gap over ``horizon`` months at the real break and at placebo breaks.
 
     Placebo breaks are every earlier month with ``MIN_PRE`` months before it and ``horizon``
@@ -297,7 +290,6 @@ def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
         One row per break: ``break_month``, ``placebo`` (bool), ``mean_gap_pct``; plus
         ``rank`` of the real estimate among all (1 = most negative).
     """
-    real_break = deadline_month() if real_break is None else real_break
     rows = []
     real = pd.Period(real_break, "M")
     before = y.loc[y.index < real]
@@ -320,7 +312,7 @@ def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
 
 def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHODS,
                horizons: tuple[int | None, ...] = (3, None), draws: int = 2000,
-               seed: int = 0) -> pd.DataFrame:
+               seed: int = 0, *, break_month: str) -> pd.DataFrame:
     """Cumulative gap (%) by method, pre-period start and post-period length.
 
     Returns:
@@ -328,7 +320,7 @@ def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHO
         ``gap_pct_low`` and ``gap_pct_high``, and ``gap`` (USD million).
     """
     rows = []
-    brk = pd.Period(deadline_month(), "M")
+    brk = pd.Period(break_month, "M")
     for method in methods:
         for start in starts:
             for h in horizons:
@@ -336,7 +328,7 @@ def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHO
                 if h is not None:
                     sample = sample.loc[: brk + h - 1]
                 try:
-                    g = estimate(sample, method, draws=draws, seed=seed)
+                    g = estimate(sample, method, break_month, draws=draws, seed=seed)
                 except ValueError as exc:
                     rows.append({"method": method, "start": start,
                                  "months_after": h or "all", "note": str(exc)[:60]})
@@ -347,56 +339,3 @@ def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHO
                              "gap_pct_low": c["gap_pct_low"],
                              "gap_pct_high": c["gap_pct_high"], "note": ""})
     return pd.DataFrame(rows)
-
-
-def chart_counterfactual(y: pd.Series, gap: Gap, events: pd.DataFrame, source: str,
-                         placebos: pd.DataFrame | None = None) -> None:
-    """Observed exports against the counterfactual band, events marked.
-
-    With ``placebos`` (from :func:`placebo`, same method) the title says whether earlier
-    placebo deadlines show gaps as large as the real one.
-    """
-    fig, ax = plots.new_chart()
-    m = gap.monthly
-    x = m["month"].dt.to_timestamp()
-    ax.fill_between(x, m["cf_low"], m["cf_high"], color=plots.PALETTE["band"], alpha=0.5,
-                    label="counterfactual, 90% band")
-    ax.plot(x, m["counterfactual"], color=plots.PALETTE["accent"], linestyle="--",
-            label=f"counterfactual ({gap.method})")
-    ax.plot(y.index.to_timestamp(), y.to_numpy(), "o-", color=plots.PALETTE["ink"],
-            markersize=3, label="observed")
-    ax.set_ylabel("USD million per month")
-    ax.legend(loc="lower right", fontsize=8)
-    plots.mark_events(ax, events)
-    c = gap.cumulative
-    side = "below" if c["gap"] < 0 else "above"
-    title = (f"IT exports ran {abs(c['gap_pct']):.0f}% {side} the pre-deadline trend "
-             f"({c['gap_pct_low']:+.0f}% to {c['gap_pct_high']:+.0f}%)")
-    if placebos is not None:
-        real = placebos.loc[~placebos["placebo"], "mean_gap_pct"].iloc[0]
-        fake = placebos.loc[placebos["placebo"], "mean_gap_pct"]
-        title += (", but earlier placebo deadlines show gaps as large" if (fake <= real).any()
-                  else ", a larger gap than at any placebo deadline")
-    plots.finish_chart(
-        fig, name=f"exports-counterfactual-{gap.method}", title=title,
-        subtitle=(f"Monthly IT export remittances, USD million; {gap.method} model fitted on "
-                  f"{gap.n_pre} months before Dec 2024"),
-        source=source,
-        data=m.assign(month=m["month"].astype(str)))
-
-
-def chart_placebo(pl: pd.DataFrame, source: str) -> None:
-    """Mean gap (%) at each placebo break and at the real one."""
-    fig, ax = plots.new_chart()
-    colours = [plots.PALETTE["grey"] if p else plots.PALETTE["accent"] for p in pl["placebo"]]
-    ax.bar(pl["break_month"], pl["mean_gap_pct"], color=colours)
-    ax.axhline(0, color=plots.PALETTE["ink"], linewidth=0.8)
-    ax.set_ylabel("mean gap over the next months (%)")
-    real = pl.loc[~pl["placebo"]].iloc[0]
-    plots.finish_chart(
-        fig, name="exports-placebo",
-        title=(f"The real deadline ranks {real['rank']} of {len(pl)} (1 = largest shortfall) "
-               "among placebo deadlines"),
-        subtitle="Mean gap between observed and counterfactual exports (%), real deadline "
-                 "in orange, placebo months in grey",
-        source=source, data=pl)

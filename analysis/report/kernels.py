@@ -7,7 +7,7 @@ kernel's sockets live in a fresh private folder, so kernels started in the same 
 folder cannot clash either.
 
 Used by the report builder (:mod:`analysis.report`) and, as a pytest plugin
-(``-p analysis.kernels``, set in ``pyproject.toml``), by nbval.
+(``-p analysis.report.kernels``, set in ``pyproject.toml``), by nbval.
 """
 
 from __future__ import annotations

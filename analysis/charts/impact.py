@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis import impact, plots
+from analysis.charts import style as plots
+from analysis.models import impact
 
 SCENARIO_LABELS = {
     "base": "base ranges",

@@ -8,9 +8,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis import events, periods, plots
-
 #: Columns that place a row in time, in order of preference.
+from analysis.data import periods
+from analysis.precision import SAME_FIGURE_RTOL
+
 TIME_COLUMNS = ("date", "month", "start", "period_start", "year", "period")
 
 
@@ -85,10 +86,6 @@ def monthly_gaps(df: pd.DataFrame, month: str = "month") -> pd.DataFrame:
     }])
 
 
-#: Relative difference below which two values are the same published figure.
-SAME_FIGURE_RTOL = 1e-6
-
-
 def disagreements(df: pd.DataFrame, key: list[str], value: str = "value") -> pd.DataFrame:
     """Rows whose quantity (``key``) is given with more than one distinct value.
 
@@ -108,30 +105,6 @@ def disagreements(df: pd.DataFrame, key: list[str], value: str = "value") -> pd.
     return rows[cols].sort_values([*key, "use"], ascending=[True] * len(key) + [False])
 
 
-def chart_coverage(tables: dict[str, pd.DataFrame], source: str) -> None:
-    """Chart one row of dots per table: when its rows are dated, 2008 to 2026."""
-    points = pd.concat(
-        [pd.DataFrame({"table": name, "date": row_dates(df)}).dropna() for name, df in
-         tables.items()], ignore_index=True)
-    order = list(dict.fromkeys(points["table"]))
-    fig, ax = plots.new_chart(figsize=(8.0, 5.6))
-    for i, name in enumerate(order):
-        d = points.loc[points["table"] == name, "date"]
-        ax.scatter(d, [i] * len(d), s=14, alpha=0.6, color=plots.PALETTE["blue"],
-                   edgecolors="none")
-    ax.set_yticks(range(len(order)), order)
-    ax.invert_yaxis()
-    ax.axvline(events.deadline(), color=plots.PALETTE["accent"], linestyle="--",
-               linewidth=1)
-    ax.grid(axis="y", visible=False)
-    recent = (points["date"] >= "2023-01-01").mean()
-    plots.finish_chart(
-        fig, name="data-coverage",
-        title=f"{recent:.0%} of dated rows fall in 2023 or later; older years are thin",
-        subtitle="One dot per dated row of each table; dashed line: 30 Nov 2024 deadline",
-        source=source, data=points.assign(date=points["date"].dt.date))
-
-
 FREELANCER_COUNT_METRICS = ("freelancers_count", "active_freelancers")
 
 
@@ -149,27 +122,3 @@ def freelancer_counts(estimates: pd.DataFrame) -> pd.DataFrame:
     return (rows.rename(columns={"value": "millions"})
             [["estimator", "year", "metric", "millions", "qualifier", "source_id"]]
             .sort_values(["year", "millions"]).reset_index(drop=True))
-
-
-def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
-    """Dot chart of the freelancer-count estimates by year, labelled with the estimator."""
-    fig, ax = plots.new_chart()
-    ax.scatter(counts["year"].astype(int), counts["millions"], s=40,
-               color=plots.PALETTE["accent"], zorder=3)
-    labels = (counts.assign(short=counts["estimator"].str.split(" (", regex=False).str[0],
-                            near=counts["millions"].round(1))
-              .groupby(["year", "near"], observed=True)
-              .agg(label=("short", " / ".join), millions=("millions", "mean")).reset_index())
-    for row in labels.itertuples():
-        ax.annotate(row.label, (int(row.year), row.millions), xytext=(7, 0),
-                    textcoords="offset points", va="center", fontsize=7.5)
-    ax.set_ylim(0, counts["millions"].max() * 1.2)
-    ax.set_xlim(counts["year"].min() - 0.5, counts["year"].max() + 1.5)
-    ax.set_ylabel("freelancers (millions)")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    lo, hi = counts["millions"].min(), counts["millions"].max()
-    plots.finish_chart(
-        fig, name="freelancer-estimates",
-        title=f"Published counts of Pakistan's freelancers range from {lo:g} to {hi:g} million",
-        subtitle="Estimates of the number of freelancers (millions), by year and estimator",
-        source=source, data=counts)
