@@ -1,7 +1,7 @@
 """The report build: executes notebooks in order, writes pages, swaps atomically, names failures."""
 import pytest
 
-from conftest import write_notebook
+from conftest import ROOT, write_notebook
 
 CHART = """\
 import pandas as pd
@@ -67,3 +67,30 @@ def test_report_refuses_a_stale_data_package(monkeypatch, capsys):
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
     assert "data/macro.csv changed since its checksum was recorded; run `make data`" in err
+
+
+def test_prose_is_written_once_and_read_by_the_page_and_the_readme():
+    from analysis.report import site
+
+    method = site.prose("method")
+    assert "**Exports**" in method
+    assert "<strong>Exports</strong>" in site.prose_html("method")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in site.PROSE:
+        assert site.prose(name) in readme, f"README's {name} differs: run `make findings`"
+
+
+def test_page_escapes_prose_markup_and_links_the_style_sheet(monkeypatch):
+    import pandas as pd
+
+    from analysis.report import site
+
+    monkeypatch.setattr(site, "prose", lambda name: "<script>x</script> *fine*")
+    page = site.index_html(pd.DataFrame(columns=["notebook", "key", "finding", "value", "low",
+                                                 "high", "unit", "interval"]),
+                           pd.DataFrame({"date": pd.to_datetime(["2024-12-01"]),
+                                         "category": ["statement"], "event": ["a <b>b</b>"]}),
+                           [], [], sources=1, tables=1)
+    assert "<script>x</script>" not in page and "&lt;script&gt;" in page
+    assert "<em>fine</em>" in page and "a &lt;b&gt;b&lt;/b&gt;" in page
+    assert '<link rel="stylesheet" href="style.css">' in page

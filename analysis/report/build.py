@@ -227,6 +227,7 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     html_text = site.index_html(res, after, pages, figures, len(data_mod.sources()),
                                 len(data_mod.table_names()) - 1)
     (tmp / "index.html").write_text(html_text, encoding="utf-8")
+    site.write_assets(tmp)
 
 
 def build(notebooks_dir: Path | None = None, out: Path | None = None,

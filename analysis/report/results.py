@@ -25,6 +25,8 @@ from analysis import paths, precision
 COLUMNS = ["notebook", "key", "finding", "value", "low", "high", "unit", "interval"]
 PREFIX = "RESULT "
 START, END = "<!-- findings:start -->", "<!-- findings:end -->"
+#: README blocks written from the one copy of the narrative prose (``report/text/*.md``).
+PROSE_BLOCKS = ("summary", "method", "caveats")
 
 
 def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
@@ -100,13 +102,26 @@ def render_findings(results: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def readme_with_findings(readme: str, results: pd.DataFrame) -> str:
-    """Return ``readme`` with the text between the findings markers replaced."""
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+def _replace_block(readme: str, name: str, body: str) -> str:
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
     if not pattern.search(readme):
-        raise ValueError(f"README has no {START} ... {END} markers")
-    block = f"{START}\n{render_findings(results)}\n{END}"
-    return pattern.sub(lambda _: block, readme)
+        raise ValueError(f"README has no {start} ... {end} markers")
+    return pattern.sub(lambda _: f"{start}\n{body}\n{end}", readme)
+
+
+def readme_with_findings(readme: str, results: pd.DataFrame) -> str:
+    """Return ``readme`` with its findings and prose blocks rewritten.
+
+    The findings come from ``results``; the summary, method and caveats from the report's
+    markdown (:func:`analysis.report.site.prose`), so the two never say different things.
+    """
+    from analysis.report import site
+
+    readme = _replace_block(readme, "findings", render_findings(results))
+    for name in PROSE_BLOCKS:
+        readme = _replace_block(readme, name, site.prose(name))
+    return readme
 
 
 def main() -> int:
