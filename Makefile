@@ -20,10 +20,12 @@ test: setup lint pytest
 # no chromium, no kernels, no notebooks.
 unit: setup
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest tests -m "not slow" -q
 
 lint: setup
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Debian's chromium and chromedriver for the report's browser test (installed when absent).
 browser:

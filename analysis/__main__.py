@@ -55,14 +55,16 @@ def _hours(text: str) -> float:
 
 
 def _table(df: pd.DataFrame) -> str:
-    return df.to_string(index=False, float_format=lambda x: f"{x:,.3g}" if abs(x) < 100
-                        else f"{x:,.0f}")
+    return df.to_string(
+        index=False, float_format=lambda x: f"{x:,.3g}" if abs(x) < 100 else f"{x:,.0f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = _Parser(prog="python -m analysis",
-                     description="Impact model of Pakistan's VPN registration policy.")
+    parser = _Parser(
+        prog="python -m analysis", description="Impact model of Pakistan's VPN registration policy."
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sc = sub.add_parser("scenario", help="outputs of one scenario, median and 90%% interval")
     try:  # the help lists the scenarios, and must work even when a table is broken
@@ -70,8 +72,15 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, params.ParameterError):
         names = "base or a scenario of data/scenarios.csv (unreadable now: run `make data`)"
     sc.add_argument("name", help=names)
-    sc.add_argument("--set", dest="sets", action="append", type=_assignment, default=[],
-                    metavar="PARAM=VALUE", help="fix a parameter (repeatable)")
+    sc.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        type=_assignment,
+        default=[],
+        metavar="PARAM=VALUE",
+        help="fix a parameter (repeatable)",
+    )
     sc.add_argument("--draws", type=_positive, default=100_000)
     sc.add_argument("--seed", type=int, default=20241130)
     co = sub.add_parser("cost", help="cost of one disruption by one method or all four")
@@ -84,19 +93,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "scenario":
-            table = impact.scenario(tables.load_parameters(), tables.load_scenarios(), args.name,
-                                    args.draws, args.seed, dict(args.sets))
-            print(f"scenario {args.name}: {args.draws:,} draws, seed {args.seed}; "
-                  "median and 90% interval")
+            table = impact.scenario(
+                tables.load_parameters(),
+                tables.load_scenarios(),
+                args.name,
+                args.draws,
+                args.seed,
+                dict(args.sets),
+            )
+            print(
+                f"scenario {args.name}: {args.draws:,} draws, seed {args.seed}; "
+                "median and 90% interval"
+            )
             print(_table(table[["output", "median", "low", "high", "unit"]]))
         else:
-            base = params.for_scenario(tables.load_parameters(), tables.load_scenarios(),
-                                       "base")
+            base = params.for_scenario(tables.load_parameters(), tables.load_scenarios(), "base")
             methods = impact.COST_METHODS if args.method == "all" else (args.method,)
-            table = impact.cost_table(base, args.hours, args.kind, args.region, args.draws,
-                                      args.seed, methods)
-            print(f"{args.kind} of {args.hours:g} hours, {args.region}: cost in USD million, "
-                  f"median and 90% interval ({args.draws:,} draws)")
+            table = impact.cost_table(
+                base, args.hours, args.kind, args.region, args.draws, args.seed, methods
+            )
+            print(
+                f"{args.kind} of {args.hours:g} hours, {args.region}: cost in USD million, "
+                f"median and 90% interval ({args.draws:,} draws)"
+            )
             print(_table(table))
     except (params.ParameterError, DataError) as exc:
         print(f"python -m analysis: error: {exc}", file=sys.stderr)

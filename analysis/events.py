@@ -42,12 +42,16 @@ def _registry(stamp: tuple) -> pd.DataFrame:
     keyed = t.loc[t["key"].notna() & (t["key"] != "")]
     repeated = keyed["key"][keyed["key"].duplicated()].tolist()
     if repeated:
-        raise EventError(f"policy_timeline.csv: key {repeated[0]!r} marks more than one event; "
-                         "expected each key once")
+        raise EventError(
+            f"policy_timeline.csv: key {repeated[0]!r} marks more than one event; "
+            "expected each key once"
+        )
     missing = sorted(set(LABELS) - set(keyed["key"]))
     if missing:
-        raise EventError(f"policy_timeline.csv: no event has key {missing[0]!r}; expected one "
-                         f"row per key in {', '.join(LABELS)}")
+        raise EventError(
+            f"policy_timeline.csv: no event has key {missing[0]!r}; expected one "
+            f"row per key in {', '.join(LABELS)}"
+        )
     return keyed.set_index("key")
 
 
@@ -99,5 +103,6 @@ def months_after(keys: tuple[str, ...] | list[str]) -> dict[str, str]:
 
 def frame(keys: list[str], with_date: bool = False) -> pd.DataFrame:
     """Events ``keys`` as a table for chart markers: columns ``key``, ``date``, ``label``."""
-    return pd.DataFrame({"key": keys, "date": [date(k) for k in keys],
-                         "label": [label(k, with_date) for k in keys]})
+    return pd.DataFrame(
+        {"key": keys, "date": [date(k) for k in keys], "label": [label(k, with_date) for k in keys]}
+    )

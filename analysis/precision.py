@@ -36,8 +36,9 @@ def _finite(*xs: float | None) -> list[float]:
     return [float(x) for x in xs if x is not None and math.isfinite(float(x))]
 
 
-def step(value: float, low: float | None = None, high: float | None = None,
-         sig: int = MAX_SIG) -> float:
+def step(
+    value: float, low: float | None = None, high: float | None = None, sig: int = MAX_SIG
+) -> float:
     """Return the rounding step (a power of ten) the policy gives ``value`` and its interval.
 
     Args:
@@ -74,17 +75,20 @@ def _round_to(x: float, unit: float) -> float:
     return round(out, _decimals(unit)) + 0.0  # "+ 0.0" turns -0.0 into 0.0
 
 
-def rounded(value: float, low: float | None = None, high: float | None = None,
-            sig: int = MAX_SIG) -> tuple[float, float | None, float | None]:
+def rounded(
+    value: float, low: float | None = None, high: float | None = None, sig: int = MAX_SIG
+) -> tuple[float, float | None, float | None]:
     """Round ``value`` and its interval to one step (see :func:`step`).
 
     Returns:
         ``(value, low, high)`` as floats rounded to the step (``None`` stays ``None``).
     """
     unit = step(value, low, high, sig)
-    return (_round_to(float(value), unit),
-            None if low is None else _round_to(float(low), unit),
-            None if high is None else _round_to(float(high), unit))
+    return (
+        _round_to(float(value), unit),
+        None if low is None else _round_to(float(low), unit),
+        None if high is None else _round_to(float(high), unit),
+    )
 
 
 def _text(x: float, unit: float, sign: bool) -> str:
@@ -95,8 +99,15 @@ def _text(x: float, unit: float, sign: bool) -> str:
     return "0" if text in ("-0", "+0") and not sign else text
 
 
-def fmt(value: float, low: float | None = None, high: float | None = None, *,
-        sig: int = MAX_SIG, count: bool = False, sign: bool = False) -> str:
+def fmt(
+    value: float,
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    sig: int = MAX_SIG,
+    count: bool = False,
+    sign: bool = False,
+) -> str:
     """Format one number at the policy's precision, with thousands separators.
 
     Args:
@@ -113,8 +124,16 @@ def fmt(value: float, low: float | None = None, high: float | None = None, *,
     return _text(float(value), step(value, low, high, sig), sign)
 
 
-def fmt_interval(value: float, low: float, high: float, *, unit: str = "",
-                 sig: int = MAX_SIG, sign: bool = False, kind: str | None = None) -> str:
+def fmt_interval(
+    value: float,
+    low: float,
+    high: float,
+    *,
+    unit: str = "",
+    sig: int = MAX_SIG,
+    sign: bool = False,
+    kind: str | None = None,
+) -> str:
     """``"40,000 (23,000 to 71,000) VPNs"``: an estimate and its interval, one precision.
 
     Args:
@@ -154,8 +173,14 @@ def fmt_data(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def fmt_pct(share: float, low: float | None = None, high: float | None = None, *,
-            sig: int = MAX_SIG, sign: bool = False) -> str:
+def fmt_pct(
+    share: float,
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    sig: int = MAX_SIG,
+    sign: bool = False,
+) -> str:
     """A share (0.697) as a percentage at the policy's precision (``"70%"``)."""
     lo = None if low is None else 100 * float(low)
     hi = None if high is None else 100 * float(high)
@@ -172,9 +197,17 @@ def fmt_p(p: float) -> str:
     return fmt(p, sig=2)
 
 
-def table(df: pd.DataFrame, *, intervals: Mapping[str, tuple[str, str]] | None = None,
-          counts: Iterable[str] = (), sig: int = MAX_SIG, sign: Iterable[str] = (),
-          p: Iterable[str] = (), data: Iterable[str] = (), index: bool = False) -> pd.DataFrame:
+def table(
+    df: pd.DataFrame,
+    *,
+    intervals: Mapping[str, tuple[str, str]] | None = None,
+    counts: Iterable[str] = (),
+    sig: int = MAX_SIG,
+    sign: Iterable[str] = (),
+    p: Iterable[str] = (),
+    data: Iterable[str] = (),
+    index: bool = False,
+) -> pd.DataFrame:
     """Return ``df`` with every number as text at the policy's precision, ready to show.
 
     Args:
@@ -213,7 +246,12 @@ def table(df: pd.DataFrame, *, intervals: Mapping[str, tuple[str, str]] | None =
         if pd.api.types.is_bool_dtype(df[col]):
             continue
         out[col] = [
-            "" if pd.isna(x) else fmt_p(x) if col in p else fmt_data(x) if col in data
+            ""
+            if pd.isna(x)
+            else fmt_p(x)
+            if col in p
+            else fmt_data(x)
+            if col in data
             else fmt(x, sig=sig, count=col in counts, sign=col in sign)
             for x in df[col]
         ]

@@ -15,14 +15,17 @@ def main() -> int:
     ids = set(data.load_file(paths.DATA / "sources.csv", data.resource("sources"))["source_id"])
     for res in package["resources"]:
         start = time.perf_counter()
-        df = data.load_file(paths.DATA / res["path"], res, None if res["name"] == "sources"
-                            else ids)
+        df = data.load_file(
+            paths.DATA / res["path"], res, None if res["name"] == "sources" else ids
+        )
         seconds = time.perf_counter() - start
         total += seconds
         total_rows += len(df)
         print(f"{res['name']:<28} {len(df):>5} rows  {seconds * 1000:7.1f} ms")
-    print(f"all {len(package['resources'])} tables: {total_rows} rows loaded and validated in "
-          f"{total * 1000:.1f} ms ({total_rows / total:,.0f} rows/s)")
+    print(
+        f"all {len(package['resources'])} tables: {total_rows} rows loaded and validated in "
+        f"{total * 1000:.1f} ms ({total_rows / total:,.0f} rows/s)"
+    )
     return 0
 
 

@@ -23,8 +23,12 @@ def plain_loop(table, n, seed):
     rows = list(table.itertuples())
     total = 0.0
     for _ in range(n):
-        p = {r.parameter: (r.central if r.low == r.high
-                           else rnd.triangular(r.low, r.high, r.central)) for r in rows}
+        p = {
+            r.parameter: (
+                r.central if r.low == r.high else rnd.triangular(r.low, r.high, r.central)
+            )
+            for r in rows
+        }
         total += impact.run(p)["total_at_risk_usd_m"]
     return total / n
 
@@ -48,12 +52,17 @@ def main() -> int:
     fast_rate = len(names) * N_FAST / fast
     slow_rate = len(names) * N_SLOW / slow
     print(f"scenarios: {len(names)} ({', '.join(names)})")
-    print(f"vectorised: {N_FAST:,} draws each in {fast:.2f} s total "
-          f"({fast_rate:,.0f} draws/s, model + summary); drawing and model alone {model:.2f} s")
-    print(f"plain Python loop: {N_SLOW:,} draws each in {slow:.2f} s total "
-          f"({slow_rate:,.0f} draws/s)")
-    print(f"speed-up: {fast_rate / slow_rate:,.0f}x; aim: all scenarios at 1,000,000 draws "
-          f"under 2 s -> {'met' if fast < 2 else 'not met'} ({fast:.2f} s)")
+    print(
+        f"vectorised: {N_FAST:,} draws each in {fast:.2f} s total "
+        f"({fast_rate:,.0f} draws/s, model + summary); drawing and model alone {model:.2f} s"
+    )
+    print(
+        f"plain Python loop: {N_SLOW:,} draws each in {slow:.2f} s total ({slow_rate:,.0f} draws/s)"
+    )
+    print(
+        f"speed-up: {fast_rate / slow_rate:,.0f}x; aim: all scenarios at 1,000,000 draws "
+        f"under 2 s -> {'met' if fast < 2 else 'not met'} ({fast:.2f} s)"
+    )
     return 0
 
 

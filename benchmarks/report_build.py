@@ -32,8 +32,11 @@ def main() -> int:
         floor_nbs = []
         for i in range(len(real)):
             nb = new_notebook(cells=[new_code_cell("import analysis")])
-            nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                         "language": "python"}
+            nb.metadata["kernelspec"] = {
+                "name": "python3",
+                "display_name": "Python 3",
+                "language": "python",
+            }
             path = tmp / f"{i:02d}-floor.ipynb"
             nbformat.write(nb, path)
             floor_nbs.append(path)

@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NBVAL = ["--color=no", "--nbval", "--nbval-current-env",
-         f"--nbval-sanitize-with={ROOT / 'tests' / 'sanitize.cfg'}"]
+NBVAL = [
+    "--color=no",
+    "--nbval",
+    "--nbval-current-env",
+    f"--nbval-sanitize-with={ROOT / 'tests' / 'sanitize.cfg'}",
+]
 
 
 @pytest.fixture
@@ -20,8 +24,15 @@ def run(tmp_path):
         if cwd != ROOT:  # an isolated pytest run: its own rootdir, not the project's config
             (Path(cwd) / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         env = dict(os.environ, ANALYSIS_REPORTS_DIR=str(reports or tmp_path / "reports"))
-        return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
-                              text=True, timeout=600, check=False)
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
 
     return _run
 
@@ -38,8 +49,9 @@ def write_notebook(path: Path, *sources: str) -> Path:
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
     nb = new_notebook()
-    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                  "language": "python"}}
+    nb.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    }
     nb.cells = [new_markdown_cell(f"# {path.stem}")]
     nb.cells += [new_code_cell(s, execution_count=i) for i, s in enumerate(sources, 1)]
     path.parent.mkdir(parents=True, exist_ok=True)

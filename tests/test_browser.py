@@ -20,9 +20,14 @@ ARTIFACTS = ROOT / ".test-artifacts"
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "reports"
-    result = subprocess.run([sys.executable, "-m", "analysis.report", "--out", str(out),
-                             "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=900,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis.report", "--out", str(out), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return out
 
@@ -34,10 +39,18 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--allow-file-access-from-files",
-                 "--window-size=1280,2000"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--allow-file-access-from-files",
+        "--window-size=1280,2000",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
@@ -58,7 +71,8 @@ def test_index_has_no_console_errors_and_every_image_loads(report, browser):
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     images = browser.execute_script(
-        "return [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])")
+        "return [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth, i.alt])"
+    )
     assert len(images) >= 10
     assert [src for src, width, _ in images if width == 0] == []
     assert all(alt for _, _, alt in images), "every chart needs alt text"
@@ -70,9 +84,11 @@ def test_index_has_no_console_errors_and_every_image_loads(report, browser):
 def test_every_link_resolves(report, browser):
     _open(browser, report / "index.html")
     hrefs = browser.execute_script(
-        "return [...document.querySelectorAll('a[href]')].map(a => a.href)")
-    ids = set(browser.execute_script(
-        "return [...document.querySelectorAll('[id]')].map(e => e.id)"))
+        "return [...document.querySelectorAll('a[href]')].map(a => a.href)"
+    )
+    ids = set(
+        browser.execute_script("return [...document.querySelectorAll('[id]')].map(e => e.id)")
+    )
     assert len(hrefs) > 30
     for href in hrefs:
         url = urlparse(href)
@@ -88,7 +104,8 @@ def test_readable_on_a_phone(report, browser):
     try:
         _open(browser, report / "index.html")
         overflow = browser.execute_script(
-            "return document.documentElement.scrollWidth - window.innerWidth")
+            "return document.documentElement.scrollWidth - window.innerWidth"
+        )
         assert overflow <= 1
         ARTIFACTS.mkdir(exist_ok=True)
         browser.execute_script("window.scrollTo(0, 0)")
@@ -112,8 +129,9 @@ def test_results_csv_matches_the_notebooks(report):
     built = pd.read_csv(report / "results.csv")
     committed = results.from_notebooks()
     assert list(built["key"]) == list(committed["key"])
-    pd.testing.assert_series_equal(built["value"], committed["value"].astype(float),
-                                   check_names=False)
+    pd.testing.assert_series_equal(
+        built["value"], committed["value"].astype(float), check_names=False
+    )
     assert {"value", "low", "high", "unit", "interval", "notebook"} <= set(built.columns)
 
 

@@ -44,16 +44,21 @@ def test_finds_no_break_where_none_was_placed():
 def test_simulated_null_calibrates_the_hac_test():
     y = _series(step=3.0)
     fit = connectivity.segmented_trend(y, {"event": "2024-06"}, slopes=False)
-    null = connectivity.null_t_stats(y.index, {"event": "2024-06"}, sd=0.3, rho=0.0,
-                                     slopes=False, sims=200, seed=0)
+    null = connectivity.null_t_stats(
+        y.index, {"event": "2024-06"}, sd=0.3, rho=0.0, slopes=False, sims=200, seed=0
+    )
     assert null.shape == (200, 1)
-    assert null.equals(connectivity.null_t_stats(y.index, {"event": "2024-06"}, sd=0.3,
-                                                 rho=0.0, slopes=False, sims=200, seed=0))
+    assert null.equals(
+        connectivity.null_t_stats(
+            y.index, {"event": "2024-06"}, sd=0.3, rho=0.0, slopes=False, sims=200, seed=0
+        )
+    )
     cal = connectivity.calibrate(fit, null).iloc[0]
     assert 0.03 < cal["null_flag_rate"] < 0.25  # HAC over-rejects; measured, not assumed
     assert cal["p_simulated"] == 0.0  # a 3-million step is far outside the no-break range
-    none = connectivity.calibrate(connectivity.segmented_trend(
-        _series(seed=1), {"event": "2024-06"}, slopes=False), null).iloc[0]
+    none = connectivity.calibrate(
+        connectivity.segmented_trend(_series(seed=1), {"event": "2024-06"}, slopes=False), null
+    ).iloc[0]
     assert none["p_simulated"] > 0.05
 
 
@@ -95,8 +100,9 @@ def test_break_at_the_edge_is_rejected():
 
 def test_real_mobile_broadband_fit():
     panel = connectivity.subscriber_panel(data.load("telecom_indicators"))
-    fit = connectivity.segmented_trend(panel["mobile_broadband_subscribers"],
-                                       events.months_after(connectivity.EVENT_KEYS))
+    fit = connectivity.segmented_trend(
+        panel["mobile_broadband_subscribers"], events.months_after(connectivity.EVENT_KEYS)
+    )
     table = fit.table.set_index("term")
     assert fit.n_obs == 46
     # 3G/4G subscribers grew by roughly 0.4 to 1.2 million a month before the events.

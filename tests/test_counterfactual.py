@@ -33,8 +33,10 @@ def test_recovers_an_injected_drop(method):
 def test_finds_no_effect_when_none_injected(method, series):
     # 90% intervals: on no-effect series most must include zero (measured on 100 series:
     # trend 86%, yoy 82%; sarimax 93% on 30).
-    covered = [cf.estimate(_series(seed=s), method, BREAK, draws=1000, seed=1).cumulative
-               for s in range(series)]
+    covered = [
+        cf.estimate(_series(seed=s), method, BREAK, draws=1000, seed=1).cumulative
+        for s in range(series)
+    ]
     share = sum(c["gap_pct_low"] < 0 < c["gap_pct_high"] for c in covered) / series
     assert share >= 0.7
 
@@ -82,17 +84,30 @@ def test_headline_series_is_complete_from_july_2023():
 
 def test_results_record_checks_intervals(tmp_path, monkeypatch):
     monkeypatch.setenv("ANALYSIS_REPORTS_DIR", str(tmp_path))
-    row = {"key": "k", "finding": "f", "value": 1.0, "low": 2.0, "high": 3.0, "unit": "u",
-           "interval": "90%"}
+    row = {
+        "key": "k",
+        "finding": "f",
+        "value": 1.0,
+        "low": 2.0,
+        "high": 3.0,
+        "unit": "u",
+        "interval": "90%",
+    }
     with pytest.raises(ValueError, match="outside its interval"):
         results.record("05-x", [row])
     results.record("05-x", [row | {"low": 0.5}])
     assert results.gather().loc[0, "key"] == "k"
 
 
-
 def test_robustness_runs_every_specification_at_the_given_break():
-    rob = cf.robustness(_series(effect=-0.20), ["2023-07", "2023-10"], methods=("trend",),
-                        horizons=(3, None), draws=300, seed=1, break_month=BREAK)
+    rob = cf.robustness(
+        _series(effect=-0.20),
+        ["2023-07", "2023-10"],
+        methods=("trend",),
+        horizons=(3, None),
+        draws=300,
+        seed=1,
+        break_month=BREAK,
+    )
     assert len(rob) == 4 and rob["gap_pct"].notna().all()
     assert (rob["gap_pct"] < -10).all()  # the injected -20% is found in every specification

@@ -110,8 +110,11 @@ def test_typed_columns():
 
 def test_wrong_type(copy):
     _set_cell(copy, 3, "value", "20,437")
-    with pytest.raises(data.DataError, match=r"vpn_registrations.csv, line 3, column 'value': "
-                       r"value '20,437' is not a number"):
+    with pytest.raises(
+        data.DataError,
+        match=r"vpn_registrations.csv, line 3, column 'value': "
+        r"value '20,437' is not a number",
+    ):
         _load(copy)
 
 
@@ -131,8 +134,11 @@ def test_unknown_column(copy):
 
 def test_negative_count(copy):
     _set_cell(copy, 4, "value", "-5")
-    with pytest.raises(data.DataError, match=r"line 4, column 'value': value '-5' is out of "
-                       r"range; expected a value >= 0"):
+    with pytest.raises(
+        data.DataError,
+        match=r"line 4, column 'value': value '-5' is out of "
+        r"range; expected a value >= 0",
+    ):
         _load(copy)
 
 
@@ -146,30 +152,42 @@ def test_share_above_one(copy):
 def test_duplicate_key(copy):
     lines = _lines(copy)
     _write(copy, [*lines, lines[2]])
-    with pytest.raises(data.DataError, match=rf"line {len(lines) + 1}: duplicate key .* first "
-                       r"seen on line 3"):
+    with pytest.raises(
+        data.DataError,
+        match=rf"line {len(lines) + 1}: duplicate key .* first "
+        r"seen on line 3",
+    ):
         _load(copy)
 
 
 def test_unknown_source_id(copy):
     _set_cell(copy, 2, "source_id", "no-such-source")
-    with pytest.raises(data.DataError, match=r"line 2, column 'source_id': source_id "
-                       r"'no-such-source' is not in sources.csv"):
+    with pytest.raises(
+        data.DataError,
+        match=r"line 2, column 'source_id': source_id "
+        r"'no-such-source' is not in sources.csv",
+    ):
         _load(copy)
 
 
 def test_unknown_category(copy):
     _set_cell(copy, 2, "counted", "bananas")
-    with pytest.raises(data.DataError, match=r"line 2, column 'counted': value 'bananas' is out "
-                       r"of range; expected one of .*vpns"):
+    with pytest.raises(
+        data.DataError,
+        match=r"line 2, column 'counted': value 'bananas' is out "
+        r"of range; expected one of .*vpns",
+    ):
         _load(copy)
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024-13-01", "is not a date YYYY-MM-DD"),
-    ("30/11/2024", "is not a date YYYY-MM-DD"),
-    ("2031-01-01", "expected a date between 1990-01-01 and 2026-12-31"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-13-01", "is not a date YYYY-MM-DD"),
+        ("30/11/2024", "is not a date YYYY-MM-DD"),
+        ("2031-01-01", "expected a date between 1990-01-01 and 2026-12-31"),
+    ],
+)
 def test_bad_dates(copy, value, expected):
     _set_cell(copy, 2, "date", value)
     with pytest.raises(data.DataError, match=rf"line 2, column 'date': .*{expected}"):
@@ -178,15 +196,21 @@ def test_bad_dates(copy, value, expected):
 
 def test_blank_required_cell(copy):
     _set_cell(copy, 2, "value", "")
-    with pytest.raises(data.DataError, match=r"line 2, column 'value': is blank; expected a "
-                       r"number \(required\)"):
+    with pytest.raises(
+        data.DataError,
+        match=r"line 2, column 'value': is blank; expected a "
+        r"number \(required\)",
+    ):
         _load(copy)
 
 
 def test_derived_without_formula(copy):
     _set_cell(copy, 2, "flag", "derived")
-    with pytest.raises(data.DataError, match=r"line 2, column 'formula': flag is 'derived' but "
-                       r"formula is blank"):
+    with pytest.raises(
+        data.DataError,
+        match=r"line 2, column 'formula': flag is 'derived' but "
+        r"formula is blank",
+    ):
         _load(copy)
 
 
@@ -271,6 +295,7 @@ def test_file_changed_without_its_record_is_caught(copy):
 
 def test_package_is_a_valid_frictionless_data_package():
     import frictionless
+
     report = frictionless.validate(str(paths.DATA / "datapackage.json"))
     errors = [(t.name, e.note) for t in report.tasks for e in t.errors]
     assert report.valid, errors[:5]

@@ -31,15 +31,28 @@ def test_environment_yml_installs_the_package_editable():
 
 def test_lock_pins_the_design_card():
     names = {p.split("==")[0] for p in _lock_pins()}
-    for needed in ("jupyterlab", "pandas", "matplotlib", "seaborn", "statsmodels", "nbval",
-                   "pytest", "papermill", "nbconvert", "nbclient", "ruff", "ipykernel"):
+    for needed in (
+        "jupyterlab",
+        "pandas",
+        "matplotlib",
+        "seaborn",
+        "statsmodels",
+        "nbval",
+        "pytest",
+        "papermill",
+        "nbconvert",
+        "nbclient",
+        "ruff",
+        "ipykernel",
+    ):
         assert needed in names
 
 
 def test_ci_runs_exactly_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [ln for ln in ci.splitlines() if ln.strip() and not ln.startswith(("#", "set ",
-                                                                                 "cd "))]
+    commands = [
+        ln for ln in ci.splitlines() if ln.strip() and not ln.startswith(("#", "set ", "cd "))
+    ]
     assert commands == ["make test"]
     assert "make test" in readme and "make report" in readme

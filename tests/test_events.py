@@ -21,7 +21,8 @@ def test_first_month_after_follows_end_of_month_counts():
     assert str(events.first_month_after("registration_deadline")) == "2024-12"  # 30 Nov
     assert str(events.first_month_after("x_block")) == "2024-02"
     assert events.months_after(["registration_deadline"]) == {
-        "registration deadline (30 Nov 2024)": "2024-12"}
+        "registration deadline (30 Nov 2024)": "2024-12"
+    }
 
 
 def test_labels_carry_the_date_at_its_precision():
@@ -39,6 +40,10 @@ def test_no_event_date_is_typed_in_the_package_or_the_notebooks():
     dates = {f"{d:%Y-%m-%d}" for d in events.registry()["date"]}
     pattern = re.compile("|".join(sorted(dates)))
     files = [*(ROOT / "analysis").glob("*.py"), *(ROOT / "notebooks").glob("*.py")]
-    hits = [(f.name, m) for f in files for m in pattern.findall(f.read_text(encoding="utf-8"))
-            if f.name != "periods.py"]  # periods.py documents date formats with an example
+    hits = [
+        (f.name, m)
+        for f in files
+        for m in pattern.findall(f.read_text(encoding="utf-8"))
+        if f.name != "periods.py"
+    ]  # periods.py documents date formats with an example
     assert hits == []

@@ -31,7 +31,8 @@ def test_freelancers_at_central_values_by_hand():
     exposed = 0.4 * (1 - 0.005) * 0.6 * 0.5
     assert out["freelancers_affected_k"] == pytest.approx(2.345 * exposed * 1000)
     assert out["freelance_earnings_at_risk_usd_m"] == pytest.approx(
-        350.15 / 365 * 7 * exposed * 0.5)
+        350.15 / 365 * 7 * exposed * 0.5
+    )
 
 
 def test_businesses_at_central_values_by_hand():
@@ -71,8 +72,10 @@ def test_stronger_enforcement_never_cuts_off_fewer():
 def test_outputs_scale_linearly_in_counts(count):
     base = impact.run(central())
     doubled = impact.run(central(**{count: 2 * central()[count]}))
-    scaled = {"internet_users_million": ["vpn_users_m", "cut_off_m", "net_cut_off_m"],
-              "freelancers_million": ["freelancers_affected_k"]}[count]
+    scaled = {
+        "internet_users_million": ["vpn_users_m", "cut_off_m", "net_cut_off_m"],
+        "freelancers_million": ["freelancers_affected_k"],
+    }[count]
     for out in scaled:
         assert doubled[out] == pytest.approx(2 * base[out])
     assert doubled["total_at_risk_usd_m"] == pytest.approx(base["total_at_risk_usd_m"])
@@ -115,14 +118,18 @@ def test_data_derived_parameters_match_the_data():
     users = data.used(data.load("internet_users"))
     dr = users.loc[(users["estimator"] == "DataReportal") & (users["metric"] == "internet_users")]
     assert p["internet_users_million"] == dr.sort_values("date")["value"].iloc[-1]
-    gallup = data.load("vpn_surveys").set_index(["surveyor", "group"]).loc[
-        ("Gallup Pakistan", "all"), "share"]
+    gallup = (
+        data.load("vpn_surveys")
+        .set_index(["surveyor", "group"])
+        .loc[("Gallup Pakistan", "all"), "share"]
+    )
     assert p["vpn_user_share"] == gallup
     free = data.load("freelancer_estimates")
     counts = free.loc[free["metric"].isin(["freelancers_count", "active_freelancers"]), "value"]
     low = P.set_index("parameter").loc["freelancers_million"]
     assert (low["low"], low["central"], low["high"]) == pytest.approx(
-        (counts.min(), counts.median(), counts.max()))
+        (counts.min(), counts.median(), counts.max())
+    )
 
 
 # ------------------------------------------------------------------ loud errors
@@ -137,26 +144,38 @@ def _bad(**row):
 
 
 def test_bounds_out_of_order_name_the_parameter():
-    with pytest.raises(params.ParameterError, match=r"'vpn_user_share': expected low <= "
-                       r"central <= high, got 0.3, 0.18, 0.24"):
+    with pytest.raises(
+        params.ParameterError,
+        match=r"'vpn_user_share': expected low <= "
+        r"central <= high, got 0.3, 0.18, 0.24",
+    ):
         params.check(_bad(parameter="vpn_user_share", low=0.3))
 
 
 def test_share_above_one_names_the_parameter():
-    with pytest.raises(params.ParameterError, match=r"'switch_share' is a share: expected "
-                       r"values in \[0, 1\]"):
+    with pytest.raises(
+        params.ParameterError,
+        match=r"'switch_share' is a share: expected "
+        r"values in \[0, 1\]",
+    ):
         params.check(_bad(parameter="switch_share", high=1.5))
 
 
 def test_unknown_distribution_names_the_parameter():
-    with pytest.raises(params.ParameterError, match=r"'switch_share': unknown distribution "
-                       r"'beta'"):
+    with pytest.raises(
+        params.ParameterError,
+        match=r"'switch_share': unknown distribution "
+        r"'beta'",
+    ):
         params.check(_bad(parameter="switch_share", distribution="beta"))
 
 
 def test_unknown_scenario_lists_the_known_ones():
-    with pytest.raises(params.ParameterError, match=r"unknown scenario 'total_ban'; expected "
-                       r"one of base, as_announced"):
+    with pytest.raises(
+        params.ParameterError,
+        match=r"unknown scenario 'total_ban'; expected "
+        r"one of base, as_announced",
+    ):
         params.for_scenario(P, S, "total_ban")
 
 

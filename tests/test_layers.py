@@ -35,10 +35,20 @@ def test_every_layer_is_a_folder_with_modules():
 @pytest.mark.parametrize("path", _modules("models"), ids=lambda p: p.name)
 def test_models_are_pure(path):
     """No drawing, no paths, no data loading, no file I/O in a model."""
-    bad = {m for m in _imports(path)
-           if m.split(".")[0] in ("matplotlib", "seaborn")
-           or m.startswith(("analysis.paths", "analysis.data", "analysis.events",
-                            "analysis.charts", "analysis.report"))}
+    bad = {
+        m
+        for m in _imports(path)
+        if m.split(".")[0] in ("matplotlib", "seaborn")
+        or m.startswith(
+            (
+                "analysis.paths",
+                "analysis.data",
+                "analysis.events",
+                "analysis.charts",
+                "analysis.report",
+            )
+        )
+    }
     assert not bad, f"{path.name} imports {sorted(bad)}"
     text = path.read_text(encoding="utf-8")
     for call in ("open(", "read_csv(", "to_csv(", "savefig(", "write_text(", "read_text("):
@@ -47,8 +57,12 @@ def test_models_are_pure(path):
 
 @pytest.mark.parametrize("path", _modules("data"), ids=lambda p: p.name)
 def test_data_layer_draws_nothing(path):
-    bad = {m for m in _imports(path) if m.split(".")[0] in ("matplotlib", "seaborn")
-           or m.startswith(("analysis.charts", "analysis.report"))}
+    bad = {
+        m
+        for m in _imports(path)
+        if m.split(".")[0] in ("matplotlib", "seaborn")
+        or m.startswith(("analysis.charts", "analysis.report"))
+    }
     assert not bad, f"{path.name} imports {sorted(bad)}"
 
 

@@ -43,4 +43,5 @@ def test_notebook_and_its_text_twin_agree(path):
     a, b = jupytext.read(path), jupytext.read(twin)
     cells = [(c.cell_type, c.source.strip()) for c in a.cells]
     assert cells == [(c.cell_type, c.source.strip()) for c in b.cells], (
-        f"{path.name} and {twin.name} differ: edit one, then `jupytext --sync {path}`")
+        f"{path.name} and {twin.name} differ: edit one, then `jupytext --sync {path}`"
+    )

@@ -16,16 +16,25 @@ DATA = pd.DataFrame({"x": [1, 2, 3], "y": [2.0, 4.0, 8.0]})
 def _chart(**kw):
     fig, ax = plots.new_chart()
     ax.plot(DATA["x"], DATA["y"])
-    args = {"name": "doubling", "title": "It doubles every step", "subtitle": "units, per step",
-            "source": "Test data", "data": DATA} | kw
+    args = {
+        "name": "doubling",
+        "title": "It doubles every step",
+        "subtitle": "units, per step",
+        "source": "Test data",
+        "data": DATA,
+    } | kw
     return plots.finish_chart(fig, **args)
 
 
 def test_writes_png_svg_csv_and_metadata_and_returns_none():
     assert _chart() is None
     out = paths.figures_dir()
-    assert {p.name for p in out.iterdir()} == {"doubling.png", "doubling.svg", "doubling.csv",
-                                               "doubling.json"}
+    assert {p.name for p in out.iterdir()} == {
+        "doubling.png",
+        "doubling.svg",
+        "doubling.csv",
+        "doubling.json",
+    }
     assert pd.read_csv(out / "doubling.csv").equals(DATA)
     meta = json.loads((out / "doubling.json").read_text())
     assert meta["source"] == "Source: Test data"
@@ -41,12 +50,15 @@ def test_svg_is_byte_identical_between_runs():
     assert (paths.figures_dir() / "doubling.svg").read_bytes() == first
 
 
-@pytest.mark.parametrize(("kw", "message"), [
-    ({"title": " "}, "title must be a non-empty string"),
-    ({"source": ""}, "source must be a non-empty string"),
-    ({"name": "Bad Name"}, "chart name must match"),
-    ({"data": pd.DataFrame()}, "data must be a non-empty DataFrame"),
-])
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"title": " "}, "title must be a non-empty string"),
+        ({"source": ""}, "source must be a non-empty string"),
+        ({"name": "Bad Name"}, "chart name must match"),
+        ({"data": pd.DataFrame()}, "data must be a non-empty DataFrame"),
+    ],
+)
 def test_bad_arguments_are_rejected(kw, message):
     with pytest.raises(ValueError, match=message):
         _chart(**kw)

@@ -68,8 +68,11 @@ def test_singular_covariance_is_drawn_with_jitter_and_a_broken_one_refused():
 def _checksums(folder):
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
@@ -83,9 +86,24 @@ def test_nbval_writes_charts_to_scratch_never_into_reports(tmp_path):
     (tmp_path / "tmp").mkdir()
     before = _checksums(paths.REPORTS)
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "analysis.report.kernels",
-         *NBVAL, str(nb)], cwd=tmp_path, env=env, capture_output=True, text=True,
-        timeout=600, check=False)
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "analysis.report.kernels",
+            *NBVAL,
+            str(nb),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert _checksums(paths.REPORTS) == before
     scratch = list((tmp_path / "tmp").glob("pk-vpn-analysis-*/results/00-overview.csv"))

@@ -11,19 +11,22 @@ from analysis import precision
 from analysis.report import results
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ((39856.235, 23377.552, 70502.295), "40,000"),  # the saturation estimate of 04
-    ((19419.235,), "19,400"),                       # three figures at most without interval
-    ((0.697, 0.447, 0.983), "0.70"),
-    ((-12.8, -22.3, -1.9), "-13"),
-    ((-666, -1299, -89), "-700"),
-    ((-0.52, -1.64, 0.59), "-0.5"),
-    ((2, 1, 4), "2"),                               # a rank: whole numbers stay whole
-    ((0.129, 0.12, 0.295), "0.13"),
-    ((1167.3,), "1,170"),
-    ((0.0001234567,), "0.000123"),
-    ((0.0,), "0"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((39856.235, 23377.552, 70502.295), "40,000"),  # the saturation estimate of 04
+        ((19419.235,), "19,400"),  # three figures at most without interval
+        ((0.697, 0.447, 0.983), "0.70"),
+        ((-12.8, -22.3, -1.9), "-13"),
+        ((-666, -1299, -89), "-700"),
+        ((-0.52, -1.64, 0.59), "-0.5"),
+        ((2, 1, 4), "2"),  # a rank: whole numbers stay whole
+        ((0.129, 0.12, 0.295), "0.13"),
+        ((1167.3,), "1,170"),
+        ((0.0001234567,), "0.000123"),
+        ((0.0,), "0"),
+    ],
+)
 def test_fmt_rounds_to_what_the_interval_supports(args, expected):
     assert precision.fmt(*args) == expected
 
@@ -34,17 +37,29 @@ def test_counts_from_the_data_print_in_full():
 
 
 def test_interval_text_shares_one_precision():
-    assert (precision.fmt_interval(39856.235, 23377.552, 70502.295, unit="VPNs")
-            == "40,000 (23,000 to 71,000) VPNs")
-    assert (precision.fmt_interval(-12.8, -22.3, -1.9, unit="%", sign=True,
-                                   kind="90% simulated interval")
-            == "-13% (90% simulated interval -22% to -2%)")
+    assert (
+        precision.fmt_interval(39856.235, 23377.552, 70502.295, unit="VPNs")
+        == "40,000 (23,000 to 71,000) VPNs"
+    )
+    assert (
+        precision.fmt_interval(
+            -12.8, -22.3, -1.9, unit="%", sign=True, kind="90% simulated interval"
+        )
+        == "-13% (90% simulated interval -22% to -2%)"
+    )
     assert precision.fmt_pct(0.697, 0.447, 0.983) == "70%"
 
 
 def test_table_formats_every_number():
-    df = pd.DataFrame({"quantity": ["a", "b"], "central": [27779.047, 0.697],
-                       "low": [22912.45, 0.447], "high": [38069.261, 0.983], "n": [6, 7]})
+    df = pd.DataFrame(
+        {
+            "quantity": ["a", "b"],
+            "central": [27779.047, 0.697],
+            "low": [22912.45, 0.447],
+            "high": [38069.261, 0.983],
+            "n": [6, 7],
+        }
+    )
     out = precision.table(df, intervals={"central": ("low", "high")}, counts=["n"])
     assert out["central"].tolist() == ["28,000", "0.70"]
     assert out["low"].tolist() == ["23,000", "0.45"]
@@ -53,12 +68,30 @@ def test_table_formats_every_number():
 
 
 def test_results_are_recorded_rounded(tmp_path, capsys):
-    results.record("99-test", [
-        {"key": "k", "finding": "f", "value": 27779.047, "low": 22912.45, "high": 38069.261,
-         "unit": "VPNs", "interval": "90%"},
-        {"key": "c", "finding": "count", "value": 20437, "low": 20437, "high": 20437,
-         "unit": "VPNs", "interval": "none", "count": True},
-    ])
+    results.record(
+        "99-test",
+        [
+            {
+                "key": "k",
+                "finding": "f",
+                "value": 27779.047,
+                "low": 22912.45,
+                "high": 38069.261,
+                "unit": "VPNs",
+                "interval": "90%",
+            },
+            {
+                "key": "c",
+                "finding": "count",
+                "value": 20437,
+                "low": 20437,
+                "high": 20437,
+                "unit": "VPNs",
+                "interval": "none",
+                "count": True,
+            },
+        ],
+    )
     frame = results.gather()
     assert frame["value"].tolist() == [28000.0, 20437.0]
     assert frame["low"].tolist() == [23000.0, 20437.0]

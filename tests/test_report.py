@@ -1,4 +1,5 @@
 """The report build: executes notebooks in order, writes pages, swaps atomically, names failures."""
+
 import pytest
 
 from conftest import ROOT, write_notebook
@@ -21,9 +22,17 @@ def test_build_writes_index_pages_notebooks_and_figures(tmp_path, run):
     result = run("-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     assert "from 2 notebooks" in result.stdout
-    for rel in ("index.html", "01-chart.html", "02-print.html", "notebooks/01-chart.ipynb",
-                "notebooks/02-print.ipynb", "figures/tiny.png", "figures/tiny.svg",
-                "figures/tiny.csv", "figures/tiny.json"):
+    for rel in (
+        "index.html",
+        "01-chart.html",
+        "02-print.html",
+        "notebooks/01-chart.ipynb",
+        "notebooks/02-print.ipynb",
+        "figures/tiny.png",
+        "figures/tiny.svg",
+        "figures/tiny.csv",
+        "figures/tiny.json",
+    ):
         assert (out / rel).is_file(), rel
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Up &lt;b&gt;from&lt;/b&gt; 3 to 4" in index and "<b>from</b>" not in index
@@ -33,8 +42,7 @@ def test_build_writes_index_pages_notebooks_and_figures(tmp_path, run):
 
 
 @pytest.mark.slow
-def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run,
-                                                                raising_notebook):
+def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run, raising_notebook):
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous report", encoding="utf-8")
@@ -43,8 +51,10 @@ def test_failing_notebook_names_cell_and_leaves_previous_report(tmp_path, run,
     raising_notebook(nbs)
     result = run("-m", "analysis.report", "--notebooks", str(nbs), "--out", str(out), "--quiet")
     assert result.returncode == 1
-    assert ("01-broken.ipynb: code cell 2 ('1 / 0') failed: ZeroDivisionError: division by zero"
-            in result.stderr)
+    assert (
+        "01-broken.ipynb: code cell 2 ('1 / 0') failed: ZeroDivisionError: division by zero"
+        in result.stderr
+    )
     assert (out / "index.html").read_text(encoding="utf-8") == "previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "out"]
 
@@ -61,8 +71,11 @@ def test_report_refuses_a_stale_data_package(monkeypatch, capsys):
     from analysis.data import package as datapackage
     from analysis.report import build as report
 
-    monkeypatch.setattr(datapackage, "stale_hashes",
-                        lambda data_dir=None: ["macro.csv: recorded sha256:a, file is sha256:b"])
+    monkeypatch.setattr(
+        datapackage,
+        "stale_hashes",
+        lambda data_dir=None: ["macro.csv: recorded sha256:a, file is sha256:b"],
+    )
     assert report.main(["--quiet"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0
@@ -86,11 +99,22 @@ def test_page_escapes_prose_markup_and_links_the_style_sheet(monkeypatch):
     from analysis.report import site
 
     monkeypatch.setattr(site, "prose", lambda name: "<script>x</script> *fine*")
-    page = site.index_html(pd.DataFrame(columns=["notebook", "key", "finding", "value", "low",
-                                                 "high", "unit", "interval"]),
-                           pd.DataFrame({"date": pd.to_datetime(["2024-12-01"]),
-                                         "category": ["statement"], "event": ["a <b>b</b>"]}),
-                           [], [], sources=1, tables=1)
+    page = site.index_html(
+        pd.DataFrame(
+            columns=["notebook", "key", "finding", "value", "low", "high", "unit", "interval"]
+        ),
+        pd.DataFrame(
+            {
+                "date": pd.to_datetime(["2024-12-01"]),
+                "category": ["statement"],
+                "event": ["a <b>b</b>"],
+            }
+        ),
+        [],
+        [],
+        sources=1,
+        tables=1,
+    )
     assert "<script>x</script>" not in page and "&lt;script&gt;" in page
     assert "<em>fine</em>" in page and "a &lt;b&gt;b&lt;/b&gt;" in page
     assert '<link rel="stylesheet" href="style.css">' in page

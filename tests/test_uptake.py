@@ -34,7 +34,8 @@ def test_implications_of_an_exact_curve():
     # logistic: at t0 half the additions are in; 95% at t0 + ln(19)/r
     assert imp.loc["registrations at saturation", "central"] == pytest.approx(30_000, rel=1e-3)
     assert imp.loc["days from campaign start to 95% of additions", "central"] == pytest.approx(
-        14 + np.log(19) / 0.25, rel=1e-3)
+        14 + np.log(19) / 0.25, rel=1e-3
+    )
 
 
 def test_band_contains_the_fit_and_is_reproducible():

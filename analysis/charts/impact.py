@@ -17,8 +17,7 @@ SCENARIO_LABELS = {
 }
 
 
-def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str,
-                    source: str) -> None:
+def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str, source: str) -> None:
     """Median and 90% interval of one output across scenarios (horizontal)."""
     rows = summary.loc[summary["output"] == output].reset_index(drop=True)
     unit, what = impact.OUTPUTS[output]
@@ -29,14 +28,19 @@ def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str,
     ax.set_yticks(y, [SCENARIO_LABELS.get(s, s) for s in rows["scenario"]])
     ax.set_xlabel(f"{what} ({unit})")
     ax.set_xlim(left=0)
-    plots.finish_chart(fig, name=name, title=title,
-                       subtitle=f"{what.capitalize()}, {unit}: median (dot) and 90% interval "
-                                "(bar) by scenario",
-                       source=source, data=rows)
+    plots.finish_chart(
+        fig,
+        name=name,
+        title=title,
+        subtitle=f"{what.capitalize()}, {unit}: median (dot) and 90% interval (bar) by scenario",
+        source=source,
+        data=rows,
+    )
 
 
-def chart_tornado(tor: pd.DataFrame, output: str, scenario: str, source: str,
-                  top: int = 10) -> None:
+def chart_tornado(
+    tor: pd.DataFrame, output: str, scenario: str, source: str, top: int = 10
+) -> None:
     """One-at-a-time sensitivity: the output with each parameter at its low and high bound."""
     t = tor.head(top).iloc[::-1].reset_index(drop=True)
     base = tor.attrs["base"]
@@ -50,12 +54,17 @@ def chart_tornado(tor: pd.DataFrame, output: str, scenario: str, source: str,
     ax.set_xlabel(f"{what} ({unit}); blue: parameter at low bound, orange: at high bound")
     lead = tor.iloc[0]
     plots.finish_chart(
-        fig, name=f"tornado-{scenario.replace('_', '-')}",
-        title=(f"{lead['parameter'].replace('_', ' ').capitalize()} moves the answer most: "
-               f"{lead['at_low']:,.0f} to {lead['at_high']:,.0f} {unit}"),
+        fig,
+        name=f"tornado-{scenario.replace('_', '-')}",
+        title=(
+            f"{lead['parameter'].replace('_', ' ').capitalize()} moves the answer most: "
+            f"{lead['at_low']:,.0f} to {lead['at_high']:,.0f} {unit}"
+        ),
         subtitle=f"{what.capitalize()} under '{SCENARIO_LABELS.get(scenario, scenario)}', "
-                 "each parameter moved alone from its low to its high bound",
-        source=source, data=tor)
+        "each parameter moved alone from its low to its high bound",
+        source=source,
+        data=tor,
+    )
 
 
 def chart_cost_methods(costs: pd.DataFrame, hours: float, kind: str, source: str) -> None:
@@ -69,11 +78,15 @@ def chart_cost_methods(costs: pd.DataFrame, hours: float, kind: str, source: str
     ax.set_xlabel("USD million (log scale)")
     spread = costs["median"].max() / costs["median"].min()
     plots.finish_chart(
-        fig, name=f"cost-methods-{kind}-{int(hours)}h",
-        title=(f"Four methods, one {hours:g}-hour {kind} disruption: medians differ "
-               f"{spread:,.0f}-fold"),
+        fig,
+        name=f"cost-methods-{kind}-{int(hours)}h",
+        title=(
+            f"Four methods, one {hours:g}-hour {kind} disruption: medians differ {spread:,.0f}-fold"
+        ),
         subtitle="Cost in USD million, median and 90% interval; same parameter draws for all",
-        source=source, data=costs)
+        source=source,
+        data=costs,
+    )
 
 
 def chart_backtest(bt: pd.DataFrame, source: str) -> None:
@@ -86,18 +99,27 @@ def chart_backtest(bt: pd.DataFrame, source: str) -> None:
         y = np.arange(len(rows))[::-1]
         ax.hlines(y, rows["low"], rows["high"], color=plots.PALETTE["band"], linewidth=6)
         ax.plot(rows["median"], y, "o", color=plots.PALETTE["blue"], label="our estimate")
-        ax.axvline(rows["published"].iloc[0], color=plots.PALETTE["accent"], linestyle="--",
-                   label=f"published ({rows['claimant'].iloc[0]})")
+        ax.axvline(
+            rows["published"].iloc[0],
+            color=plots.PALETTE["accent"],
+            linestyle="--",
+            label=f"published ({rows['claimant'].iloc[0]})",
+        )
         ax.set_xscale("log")
         ax.set_yticks(y, rows["method"])
         ax.set_title(event, fontsize=9)
         ax.legend(fontsize=7, loc="lower right")
     closest = bt.loc[(bt["ratio"].apply(lambda r: abs(np.log(r)))).idxmin()]
     plots.finish_chart(
-        fig, name="cost-backtest",
-        title=(f"Back-test: {closest['method']} comes closest to "
-               f"{closest['claimant']}'s figure for the {closest['event']} "
-               f"(published / ours = {closest['ratio']:.2f})"),
+        fig,
+        name="cost-backtest",
+        title=(
+            f"Back-test: {closest['method']} comes closest to "
+            f"{closest['claimant']}'s figure for the {closest['event']} "
+            f"(published / ours = {closest['ratio']:.2f})"
+        ),
         subtitle="USD million, log scale: our median and 90% interval by method; dashed line: "
-                 "the published figure",
-        source=source, data=bt)
+        "the published figure",
+        source=source,
+        data=bt,
+    )

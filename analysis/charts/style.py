@@ -109,14 +109,36 @@ def _layout(fig: Figure, title: str, subtitle: str, source: str) -> None:
     s_lines = textwrap.wrap(subtitle, width=int(fig.get_figwidth() * 13))
     src_lines = textwrap.wrap(source, width=int(fig.get_figwidth() * 15))
     top = 0.08
-    fig.text(0.01, 1 - top / height, "\n".join(t_lines), ha="left", va="top", fontsize=13,
-             fontweight="bold", color=PALETTE["ink"])
+    fig.text(
+        0.01,
+        1 - top / height,
+        "\n".join(t_lines),
+        ha="left",
+        va="top",
+        fontsize=13,
+        fontweight="bold",
+        color=PALETTE["ink"],
+    )
     top += 0.24 * len(t_lines) + 0.06
-    fig.text(0.01, 1 - top / height, "\n".join(s_lines), ha="left", va="top", fontsize=10,
-             color=PALETTE["grey"])
+    fig.text(
+        0.01,
+        1 - top / height,
+        "\n".join(s_lines),
+        ha="left",
+        va="top",
+        fontsize=10,
+        color=PALETTE["grey"],
+    )
     top += 0.19 * len(s_lines) + 0.12
-    fig.text(0.01, 0.06 / height, "\n".join(src_lines), ha="left", va="bottom", fontsize=7.5,
-             color=PALETTE["grey"])
+    fig.text(
+        0.01,
+        0.06 / height,
+        "\n".join(src_lines),
+        ha="left",
+        va="bottom",
+        fontsize=7.5,
+        color=PALETTE["grey"],
+    )
     bottom = 0.06 + 0.14 * len(src_lines) + 0.08
     fig.tight_layout(rect=(0, bottom / height, 1, 1 - top / height))
 
@@ -185,13 +207,27 @@ def finish_chart(
     plt.close(fig)
 
 
-def mark_events(ax, events: pd.DataFrame, label_col: str = "label", date_col: str = "date",
-                colour: str | None = None, fontsize: float = 7.0) -> None:
+def mark_events(
+    ax,
+    events: pd.DataFrame,
+    label_col: str = "label",
+    date_col: str = "date",
+    colour: str | None = None,
+    fontsize: float = 7.0,
+) -> None:
     """Draw a dashed vertical line and a short rotated label for each event on ``ax``."""
     colour = colour or PALETTE["grey"]
     top = ax.get_ylim()[1]
     for row in events.itertuples():
         when = getattr(row, date_col)
         ax.axvline(when, color=colour, linestyle="--", linewidth=0.8, zorder=1)
-        ax.text(when, top, f" {getattr(row, label_col)}", rotation=90, va="top", ha="right",
-                fontsize=fontsize, color=colour)
+        ax.text(
+            when,
+            top,
+            f" {getattr(row, label_col)}",
+            rotation=90,
+            va="top",
+            ha="right",
+            fontsize=fontsize,
+            color=colour,
+        )

@@ -204,12 +204,14 @@ def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[st
     names = [f["name"] for f in fields]
     missing = [n for n in names if n not in header]
     if missing:
-        _fail(path, f"missing column(s) {', '.join(missing)}; expected columns {', '.join(names)}",
-              1)
+        _fail(
+            path, f"missing column(s) {', '.join(missing)}; expected columns {', '.join(names)}", 1
+        )
     unknown = [h for h in header if h not in names]
     if unknown:
-        _fail(path, f"unknown column(s) {', '.join(unknown)}; expected columns "
-              f"{', '.join(names)}", 1)
+        _fail(
+            path, f"unknown column(s) {', '.join(unknown)}; expected columns {', '.join(names)}", 1
+        )
     if header != names:
         _fail(path, f"columns in the wrong order; expected {', '.join(names)}", 1)
     blanks = set(schema.get("missingValues", [""]))
@@ -246,8 +248,12 @@ def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[st
     if source_ids is not None and "source_id" in columns:
         for line, sid in zip(lines, columns["source_id"], strict=True):
             if sid not in source_ids:
-                _fail(path, f"source_id {sid!r} is not in sources.csv; expected a known "
-                      "source_id", line, "source_id")
+                _fail(
+                    path,
+                    f"source_id {sid!r} is not in sources.csv; expected a known source_id",
+                    line,
+                    "source_id",
+                )
     return columns
 
 
@@ -256,7 +262,8 @@ def _describe(field: dict) -> str:
     if "enum" in cons:
         return "one of " + ", ".join(map(str, cons["enum"]))
     return {"yearmonth": "a month YYYY-MM", "date": "a date YYYY-MM-DD"}.get(
-        field["type"], f"a {field['type']}")
+        field["type"], f"a {field['type']}"
+    )
 
 
 def _check_unique(path: Path, columns: dict, lines: list[int], key: list[str]) -> None:
@@ -267,8 +274,12 @@ def _check_unique(path: Path, columns: dict, lines: list[int], key: list[str]) -
     for i, line in enumerate(lines):
         k = tuple(columns[c][i] for c in key)
         if k in seen:
-            _fail(path, f"duplicate key {dict(zip(key, map(str, k), strict=True))}; "
-                  f"first seen on line {seen[k]}; expected each ({', '.join(key)}) once", line)
+            _fail(
+                path,
+                f"duplicate key {dict(zip(key, map(str, k), strict=True))}; "
+                f"first seen on line {seen[k]}; expected each ({', '.join(key)}) once",
+                line,
+            )
         seen[k] = line
 
 
@@ -277,11 +288,19 @@ def _check_derived(path: Path, columns: dict, lines: list[int]) -> None:
     for i, line in enumerate(lines):
         flag, formula = columns["flag"][i], columns["formula"][i]
         if flag == "derived" and not formula:
-            _fail(path, "flag is 'derived' but formula is blank; expected the arithmetic used",
-                  line, "formula")
+            _fail(
+                path,
+                "flag is 'derived' but formula is blank; expected the arithmetic used",
+                line,
+                "formula",
+            )
         if flag == "reported" and formula:
-            _fail(path, "flag is 'reported' but a formula is given; expected flag 'derived'",
-                  line, "flag")
+            _fail(
+                path,
+                "flag is 'reported' but a formula is given; expected flag 'derived'",
+                line,
+                "flag",
+            )
 
 
 def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) -> None:
@@ -294,8 +313,13 @@ def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) 
         label = dict(zip(use_key, map(str, key), strict=True))
         if len(used) != 1:
             line = used[1] if len(used) > 1 else lines[idx[0]]
-            _fail(path, f"{len(used)} rows marked use=true for {label} (lines "
-                  f"{', '.join(str(lines[i]) for i in idx)}); expected exactly one", line, "use")
+            _fail(
+                path,
+                f"{len(used)} rows marked use=true for {label} (lines "
+                f"{', '.join(str(lines[i]) for i in idx)}); expected exactly one",
+                line,
+                "use",
+            )
 
 
 # --------------------------------------------------------------------------- typing
@@ -311,10 +335,12 @@ def _to_frame(res: dict, columns: dict) -> pd.DataFrame:
         elif ftype == "yearmonth":
             out[name] = pd.Series(
                 [pd.Period(v, freq="M") if v is not None else pd.NaT for v in values],
-                dtype="period[M]")
+                dtype="period[M]",
+            )
         elif ftype == "number":
-            out[name] = pd.Series([float("nan") if v is None else v for v in values],
-                                  dtype="float64")
+            out[name] = pd.Series(
+                [float("nan") if v is None else v for v in values], dtype="float64"
+            )
         elif ftype in ("integer", "year"):
             out[name] = pd.Series(values, dtype="Int64")
         elif ftype == "boolean":
@@ -322,8 +348,9 @@ def _to_frame(res: dict, columns: dict) -> pd.DataFrame:
         elif "enum" in cons:
             out[name] = pd.Categorical(values, categories=cons["enum"], ordered=True)
         elif cons.get("pattern", "").startswith("^FY"):
-            out[name] = pd.Categorical(values, categories=sorted(set(values) - {None}),
-                                       ordered=True)
+            out[name] = pd.Categorical(
+                values, categories=sorted(set(values) - {None}), ordered=True
+            )
         else:
             out[name] = pd.Series(values, dtype="object")
     return pd.DataFrame(out)
@@ -362,8 +389,10 @@ def perturbation() -> float:
     except ValueError:
         eps = math.nan
     if not (math.isfinite(eps) and 0 <= eps <= 1e-3):
-        raise DataError(f"environment variable {PERTURB_ENV}={text!r}: expected a relative "
-                        "perturbation between 0 and 0.001, such as 1e-9")
+        raise DataError(
+            f"environment variable {PERTURB_ENV}={text!r}: expected a relative "
+            "perturbation between 0 and 0.001, such as 1e-9"
+        )
     return eps
 
 
@@ -385,8 +414,9 @@ def perturb(frame: pd.DataFrame, name: str, eps: float) -> pd.DataFrame:
     values = frame[cols].to_numpy(float)
     with np.errstate(invalid="ignore"):
         in_unit = np.nan_to_num((values >= 0) & (values <= 1), nan=True).all(axis=1)
-        over = in_unit & (np.nanmax(np.where(np.isnan(values), 0, values), axis=1)
-                          * (1 + eps * u) > 1)
+        over = in_unit & (
+            np.nanmax(np.where(np.isnan(values), 0, values), axis=1) * (1 + eps * u) > 1
+        )
     u = np.where(over, -np.abs(u), u)
     out = frame.copy()
     out[cols] = values * (1 + eps * u)[:, None]
@@ -403,8 +433,13 @@ def _load_cached(name: str, data_dir: Path, stamp: tuple, eps: float = 0.0) -> p
 
 def _stamp(data_dir: Path) -> tuple:
     """Cache key that changes whenever any data file changes."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in data_dir.glob("*") if p.is_file()))
+    return tuple(
+        sorted(
+            (p.name, p.stat().st_mtime_ns, p.stat().st_size)
+            for p in data_dir.glob("*")
+            if p.is_file()
+        )
+    )
 
 
 def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -425,9 +460,18 @@ def sources(data_dir: Path | None = None) -> pd.DataFrame:
     return load(SOURCES, data_dir)
 
 
-def cite(df: pd.DataFrame, data_dir: Path | None = None,
-         columns: Iterable[str] = ("publisher", "original_publisher", "title", "url",
-                                   "published", "quote")) -> pd.DataFrame:
+def cite(
+    df: pd.DataFrame,
+    data_dir: Path | None = None,
+    columns: Iterable[str] = (
+        "publisher",
+        "original_publisher",
+        "title",
+        "url",
+        "published",
+        "quote",
+    ),
+) -> pd.DataFrame:
     """Join ``df`` to its sources on ``source_id`` (every row must find one)."""
     src = sources(data_dir)[["source_id", *columns]]
     out = df.merge(src, on="source_id", how="left", validate="many_to_one", indicator=True)
@@ -442,8 +486,9 @@ def used(df: pd.DataFrame) -> pd.DataFrame:
     return df.loc[df["use"]].reset_index(drop=True)
 
 
-def source_line(df: pd.DataFrame, table: str | None = None, max_names: int = 5,
-                data_dir: Path | None = None) -> str:
+def source_line(
+    df: pd.DataFrame, table: str | None = None, max_names: int = 5, data_dir: Path | None = None
+) -> str:
     """Return a chart source line naming who produced and who published ``df``'s rows.
 
     The most frequent producers and outlets are named (``max_names`` each), the rest counted.
@@ -451,9 +496,10 @@ def source_line(df: pd.DataFrame, table: str | None = None, max_names: int = 5,
     Details: data/vpn_registrations.csv, data/sources.csv"``.
     """
     cited = cite(df, data_dir)
-    producers = _top(cited["original_publisher"].dropna().str.split(r" \(| via | as ",
-                                                                    regex=True).str[0],
-                     max_names)
+    producers = _top(
+        cited["original_publisher"].dropna().str.split(r" \(| via | as ", regex=True).str[0],
+        max_names,
+    )
     outlets = _top(cited["publisher"], max_names)
     line = "Source: "
     if producers:

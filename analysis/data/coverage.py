@@ -25,8 +25,13 @@ def row_dates(df: pd.DataFrame) -> pd.Series:
     col = time_column(df)
     if col is None:
         return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
-    return df[col].map(lambda v: pd.NaT if pd.isna(v) else periods.period_start(
-        int(v) if col == "year" else v)).astype("datetime64[ns]")
+    return (
+        df[col]
+        .map(
+            lambda v: pd.NaT if pd.isna(v) else periods.period_start(int(v) if col == "year" else v)
+        )
+        .astype("datetime64[ns]")
+    )
 
 
 def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -45,15 +50,17 @@ def summary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         dates = row_dates(df).dropna()
         first = dates.min().strftime("%Y-%m") if not dates.empty else ""
         last = dates.max().strftime("%Y-%m") if not dates.empty else ""
-        out.append({
-            "table": name,
-            "rows": len(df),
-            "sources": df["source_id"].nunique(),
-            "derived": int((df["flag"] == "derived").sum()) if "flag" in df else 0,
-            "rivals": int((~df["use"]).sum()) if "use" in df else 0,
-            "first": first,
-            "last": last,
-        })
+        out.append(
+            {
+                "table": name,
+                "rows": len(df),
+                "sources": df["source_id"].nunique(),
+                "derived": int((df["flag"] == "derived").sum()) if "flag" in df else 0,
+                "rivals": int((~df["use"]).sum()) if "use" in df else 0,
+                "first": first,
+                "last": last,
+            }
+        )
     return pd.DataFrame(out)
 
 
@@ -75,15 +82,19 @@ def monthly_gaps(df: pd.DataFrame, month: str = "month") -> pd.DataFrame:
     have = set(months)
     missing = [str(m) for m in span if m not in have]
     derived = int((df["flag"] == "derived").sum()) if "flag" in df else 0
-    return pd.DataFrame([{
-        "first": str(months.min()),
-        "last": str(months.max()),
-        "months": len(span),
-        "observed": len(have) - derived,
-        "derived": derived,
-        "n_missing": len(missing),
-        "missing": ", ".join(missing),
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "first": str(months.min()),
+                "last": str(months.max()),
+                "months": len(span),
+                "observed": len(have) - derived,
+                "derived": derived,
+                "n_missing": len(missing),
+                "missing": ", ".join(missing),
+            }
+        ]
+    )
 
 
 def disagreements(df: pd.DataFrame, key: list[str], value: str = "value") -> pd.DataFrame:
@@ -119,6 +130,10 @@ def freelancer_counts(estimates: pd.DataFrame) -> pd.DataFrame:
     rows = estimates.loc[estimates["metric"].isin(FREELANCER_COUNT_METRICS)]
     if (rows["unit"] != "million_persons").any():
         raise ValueError("freelancer counts are expected in million_persons")
-    return (rows.rename(columns={"value": "millions"})
-            [["estimator", "year", "metric", "millions", "qualifier", "source_id"]]
-            .sort_values(["year", "millions"]).reset_index(drop=True))
+    return (
+        rows.rename(columns={"value": "millions"})[
+            ["estimator", "year", "metric", "millions", "qualifier", "source_id"]
+        ]
+        .sort_values(["year", "millions"])
+        .reset_index(drop=True)
+    )

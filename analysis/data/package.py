@@ -58,18 +58,28 @@ def render_readme(package: dict) -> str:
         "|---|---|---|",
     ]
     for res in package["resources"]:
-        lines.append(f"| [`{res['name']}`](#{res['name'].replace('_', '-')}) | "
-                     f"{res.get('rows', '')} | {_cell(res.get('title', ''))} |")
+        lines.append(
+            f"| [`{res['name']}`](#{res['name'].replace('_', '-')}) | "
+            f"{res.get('rows', '')} | {_cell(res.get('title', ''))} |"
+        )
     for res in package["resources"]:
         schema = res["schema"]
-        lines += ["", f"## {res['name']}", "",
-                  f"File `{res['path']}`. {res.get('description', '')}", ""]
+        lines += [
+            "",
+            f"## {res['name']}",
+            "",
+            f"File `{res['path']}`. {res.get('description', '')}",
+            "",
+        ]
         if schema.get("primaryKey"):
             lines.append(f"Key: {', '.join(f'`{k}`' for k in schema['primaryKey'])}. ")
         if res.get("useKey"):
             lines.append(f"One row marked `use` per {', '.join(f'`{k}`' for k in res['useKey'])}.")
-        lines += ["", "| column | type | unit | required | allowed | description |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "| column | type | unit | required | allowed | description |",
+            "|---|---|---|---|---|---|",
+        ]
         for f in schema["fields"]:
             cons = f.get("constraints", {})
             allowed = []
@@ -84,7 +94,8 @@ def render_readme(package: dict) -> str:
             lines.append(
                 f"| `{f['name']}` | {f['type']} | {_cell(f.get('unit', ''))} | "
                 f"{'yes' if cons.get('required') else 'no'} | {_cell('; '.join(allowed))} | "
-                f"{_cell(f.get('description', ''))} |")
+                f"{_cell(f.get('description', ''))} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -105,8 +116,9 @@ def main(data_dir: Path | None = None) -> int:
         print(f"data package not updated: {exc}", file=sys.stderr)
         return 1
     package = refresh_hashes(package, data_dir)
-    (data_dir / data.DATAPACKAGE).write_text(json.dumps(package, indent=2, ensure_ascii=False)
-                                             + "\n", encoding="utf-8")
+    (data_dir / data.DATAPACKAGE).write_text(
+        json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (data_dir / "README.md").write_text(render_readme(package), encoding="utf-8")
     print(f"{len(package['resources'])} tables validated; checksums and data/README.md updated")
     return 0

@@ -17,8 +17,11 @@ __all__ = ["ParameterError", "load_parameters", "load_scenarios"]
 def load_parameters() -> pd.DataFrame:
     """The validated parameter table (one row per parameter)."""
     p = data.load("parameters")
-    p = p.assign(distribution=p["distribution"].astype(str), unit=p["unit"].astype(str),
-                 group=p["group"].astype(str))
+    p = p.assign(
+        distribution=p["distribution"].astype(str),
+        unit=p["unit"].astype(str),
+        group=p["group"].astype(str),
+    )
     return check(p)
 
 

@@ -40,13 +40,15 @@ def growth(counts: pd.DataFrame) -> pd.Series:
     if len(used) < 2:
         raise ValueError("growth needs at least two used counts on different dates")
     first, last = used.iloc[0], used.iloc[-1]
-    return pd.Series({
-        "first_date": first["date"].date(),
-        "first": first["value"],
-        "last_date": last["date"].date(),
-        "last": last["value"],
-        "last_qualifier": last["qualifier"],
-        "added": last["value"] - first["value"],
-        "growth_pct": 100 * (last["value"] / first["value"] - 1),
-        "days": (last["date"] - first["date"]).days,
-    })
+    return pd.Series(
+        {
+            "first_date": first["date"].date(),
+            "first": first["value"],
+            "last_date": last["date"].date(),
+            "last": last["value"],
+            "last_qualifier": last["qualifier"],
+            "added": last["value"] - first["value"],
+            "growth_pct": 100 * (last["value"] / first["value"] - 1),
+            "days": (last["date"] - first["date"]).days,
+        }
+    )

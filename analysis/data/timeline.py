@@ -14,24 +14,43 @@ USD_MILLION = {"USD": 1e-6, "USD_million": 1.0, "USD_billion": 1e3}
 NON_POLICY_REASONS = ("submarine cable",)
 
 #: Lanes of the timeline chart, top to bottom.
-LANES = ("deadline", "extension", "trial_block", "platform_block", "restoration", "regulation",
-         "licensing", "court", "statement", "report", "other")
+LANES = (
+    "deadline",
+    "extension",
+    "trial_block",
+    "platform_block",
+    "restoration",
+    "regulation",
+    "licensing",
+    "court",
+    "statement",
+    "report",
+    "other",
+)
 
 
 def events(timeline: pd.DataFrame, start: str = "2010-01-01") -> pd.DataFrame:
     """Return timeline events from ``start`` on, oldest first, with ``year`` added."""
     out = timeline.loc[timeline["date"] >= pd.Timestamp(start)]
-    return (out.assign(year=out["date"].dt.year)
-            [["date", "date_precision", "year", "category", "event", "actor", "source_id"]]
-            .sort_values(["date", "category"]).reset_index(drop=True))
+    return (
+        out.assign(year=out["date"].dt.year)[
+            ["date", "date_precision", "year", "category", "event", "actor", "source_id"]
+        ]
+        .sort_values(["date", "category"])
+        .reset_index(drop=True)
+    )
 
 
 def category_counts(ev: pd.DataFrame) -> pd.DataFrame:
     """Count events per category and period (2010-2019, 2020-2023, 2024, 2025-2026)."""
-    bins = pd.cut(ev["year"], [2009, 2019, 2023, 2024, 2026],
-                  labels=["2010-2019", "2020-2023", "2024", "2025-2026"])
+    bins = pd.cut(
+        ev["year"],
+        [2009, 2019, 2023, 2024, 2026],
+        labels=["2010-2019", "2020-2023", "2024", "2025-2026"],
+    )
     table = pd.crosstab(ev["category"], bins).reindex(
-        [c for c in LANES if c in set(ev["category"])])
+        [c for c in LANES if c in set(ev["category"])]
+    )
     table.columns = table.columns.astype(str)
     table.columns.name = None
     return table.assign(total=table.sum(axis=1))
@@ -52,13 +71,19 @@ def disruption_record(disruptions: pd.DataFrame) -> pd.DataFrame:
         Columns ``year``, ``scope``, ``events``, ``with_hours`` (events whose hours are known),
         ``hours`` (sum of known hours; an event spanning years counts in its start year).
     """
-    d = disruptions.loc[disruptions["use"] & disruptions["start"].notna()
-                        & ~policy_excluded(disruptions)]
+    d = disruptions.loc[
+        disruptions["use"] & disruptions["start"].notna() & ~policy_excluded(disruptions)
+    ]
     d = d.assign(year=d["start"].dt.year, known=d["hours"].notna())
-    out = (d.groupby(["year", "scope"], observed=True)
-           .agg(events=("scope", "size"), with_hours=("known", "sum"),
-                hours=("hours", lambda h: h.sum(min_count=1)))
-           .reset_index())
+    out = (
+        d.groupby(["year", "scope"], observed=True)
+        .agg(
+            events=("scope", "size"),
+            with_hours=("known", "sum"),
+            hours=("hours", lambda h: h.sum(min_count=1)),
+        )
+        .reset_index()
+    )
     return out.astype({"with_hours": int})
 
 
@@ -70,7 +95,19 @@ def cost_claims(estimates: pd.DataFrame) -> pd.DataFrame:
     """
     e = estimates.loc[estimates["use"] & estimates["unit"].isin(list(USD_MILLION))]
     factor = e["unit"].astype(str).map(USD_MILLION).astype(float)
-    return (e.assign(usd_million=e["value"] * factor)
-            [["claimant", "event", "period_start", "claim_type", "usd_million", "qualifier",
-              "method", "source_id"]]
-            .sort_values("usd_million", ascending=False).reset_index(drop=True))
+    return (
+        e.assign(usd_million=e["value"] * factor)[
+            [
+                "claimant",
+                "event",
+                "period_start",
+                "claim_type",
+                "usd_million",
+                "qualifier",
+                "method",
+                "source_id",
+            ]
+        ]
+        .sort_values("usd_million", ascending=False)
+        .reset_index(drop=True)
+    )

@@ -27,7 +27,6 @@ import statsmodels.api as sm
 EVENT_KEYS = ("x_block", "firewall_slowdown", "registration_deadline")
 
 
-
 #: Known breaks in the series that are not policy effects.
 SERIES_BREAKS = {
     "2023-06": "2023 census population base: penetration and teledensity ratios re-based",
@@ -37,17 +36,22 @@ SERIES_BREAKS = {
 MIN_POINTS_PER_SEGMENT = 3
 
 
-def subscriber_panel(telecom: pd.DataFrame, indicators: tuple[str, ...] = (
-        "cellular_subscribers", "mobile_broadband_subscribers"),
-        start: str = "2021-12") -> pd.DataFrame:
+def subscriber_panel(
+    telecom: pd.DataFrame,
+    indicators: tuple[str, ...] = ("cellular_subscribers", "mobile_broadband_subscribers"),
+    start: str = "2021-12",
+) -> pd.DataFrame:
     """Return used monthly values (millions) of ``indicators`` from ``start``, one column each.
 
     Returns:
         DataFrame indexed by month (``Period[M]``), one column per indicator, NaN where a
         month was not published (gaps are kept visible, not filled).
     """
-    t = telecom.loc[telecom["use"] & telecom["indicator"].isin(indicators)
-                    & (telecom["month"] >= pd.Period(start, "M"))]
+    t = telecom.loc[
+        telecom["use"]
+        & telecom["indicator"].isin(indicators)
+        & (telecom["month"] >= pd.Period(start, "M"))
+    ]
     if (t["unit"] != "million").any():
         raise ValueError("subscriber_panel expects indicators measured in millions")
     wide = t.pivot_table(index="month", columns="indicator", values="value", observed=True)
@@ -64,12 +68,14 @@ def growth_rates(series: pd.Series) -> pd.DataFrame:
     A change is computed only between consecutive published months (a gap gives NaN).
     """
     s = series.astype(float)
-    return pd.DataFrame({
-        "value": s,
-        "mom_change": s.diff(),
-        "mom_pct": 100 * s.pct_change(fill_method=None),
-        "yoy_pct": 100 * s.pct_change(12, fill_method=None),
-    })
+    return pd.DataFrame(
+        {
+            "value": s,
+            "mom_change": s.diff(),
+            "mom_pct": 100 * s.pct_change(fill_method=None),
+            "yoy_pct": 100 * s.pct_change(12, fill_method=None),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -108,8 +114,13 @@ def design(index: pd.PeriodIndex, breaks: dict[str, str], slopes: bool = True) -
     return pd.DataFrame(cols, index=index)
 
 
-def segmented_trend(y: pd.Series, breaks: dict[str, str], slopes: bool = True,
-                    hac_lags: int = 3, alpha: float = 0.05) -> TrendFit:
+def segmented_trend(
+    y: pd.Series,
+    breaks: dict[str, str],
+    slopes: bool = True,
+    hac_lags: int = 3,
+    alpha: float = 0.05,
+) -> TrendFit:
     """Fit the interrupted-time-series model with HAC errors.
 
     Args:
@@ -131,35 +142,56 @@ def segmented_trend(y: pd.Series, breaks: dict[str, str], slopes: bool = True,
     obs = _check_series(y)
     X = design(obs.index, breaks, slopes)
     if len(obs) < 2 * X.shape[1]:
-        raise ValueError(f"segmented_trend: {len(obs)} observed months is too few for "
-                         f"{X.shape[1]} parameters (need at least {2 * X.shape[1]})")
+        raise ValueError(
+            f"segmented_trend: {len(obs)} observed months is too few for "
+            f"{X.shape[1]} parameters (need at least {2 * X.shape[1]})"
+        )
     for name, month in breaks.items():
         before = int((obs.index < pd.Period(month, "M")).sum())
         after = len(obs) - before
         if min(before, after) < MIN_POINTS_PER_SEGMENT:
-            raise ValueError(f"segmented_trend: break {name!r} at {month} has {before} months "
-                             f"before and {after} after; need {MIN_POINTS_PER_SEGMENT} each")
+            raise ValueError(
+                f"segmented_trend: break {name!r} at {month} has {before} months "
+                f"before and {after} after; need {MIN_POINTS_PER_SEGMENT} each"
+            )
     model = sm.OLS(obs.to_numpy(float), X.to_numpy()).fit(
-        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True)
+        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True
+    )
     ci = model.conf_int(alpha)
-    table = pd.DataFrame({"term": X.columns, "estimate": model.params, "ci_low": ci[:, 0],
-                          "ci_high": ci[:, 1], "t_stat": model.tvalues,
-                          "p_value": model.pvalues})
+    table = pd.DataFrame(
+        {
+            "term": X.columns,
+            "estimate": model.params,
+            "ci_low": ci[:, 0],
+            "ci_high": ci[:, 1],
+            "t_stat": model.tvalues,
+            "p_value": model.pvalues,
+        }
+    )
     base = X[["const", "trend"]].to_numpy() @ model.params[:2]
-    return TrendFit(table=table.reset_index(drop=True),
-                    fitted=pd.Series(model.fittedvalues, index=obs.index),
-                    counterfactual=pd.Series(base, index=obs.index),
-                    n_obs=int(model.nobs), r_squared=float(model.rsquared), hac_lags=hac_lags)
+    return TrendFit(
+        table=table.reset_index(drop=True),
+        fitted=pd.Series(model.fittedvalues, index=obs.index),
+        counterfactual=pd.Series(base, index=obs.index),
+        n_obs=int(model.nobs),
+        r_squared=float(model.rsquared),
+        hac_lags=hac_lags,
+    )
 
 
 def event_frame(months: dict[str, str]) -> pd.DataFrame:
     """Events as a DataFrame (``label``, ``date`` at the start of the first 'after' month)."""
-    return pd.DataFrame({"label": [k.split(" (")[0] for k in months],
-                         "date": [pd.Period(m, "M").start_time for m in months.values()]})
+    return pd.DataFrame(
+        {
+            "label": [k.split(" (")[0] for k in months],
+            "date": [pd.Period(m, "M").start_time for m in months.values()],
+        }
+    )
 
 
-def robustness(y: pd.Series, breaks: dict[str, str], starts: list[str],
-               hac_lags: int = 3) -> pd.DataFrame:
+def robustness(
+    y: pd.Series, breaks: dict[str, str], starts: list[str], hac_lags: int = 3
+) -> pd.DataFrame:
     """Re-fit the segmented trend for each sample start, with and without slope terms.
 
     Returns:
@@ -169,7 +201,7 @@ def robustness(y: pd.Series, breaks: dict[str, str], starts: list[str],
     rows = []
     for start in starts:
         for slopes in (True, False):
-            fit = segmented_trend(y.loc[pd.Period(start, "M"):], breaks, slopes, hac_lags)
+            fit = segmented_trend(y.loc[pd.Period(start, "M") :], breaks, slopes, hac_lags)
             steps = fit.table.loc[fit.table["term"].str.startswith("step")]
             rows.append(steps.assign(start=start, slopes=slopes, n_obs=fit.n_obs))
     out = pd.concat(rows, ignore_index=True)
@@ -180,15 +212,23 @@ def robustness(y: pd.Series, breaks: dict[str, str], starts: list[str],
 def ar1(residuals: pd.Series) -> float:
     """First-order autocorrelation of residuals over consecutive observed months."""
     r = residuals.dropna()
-    consecutive = [(r.iloc[i - 1], r.iloc[i]) for i in range(1, len(r))
-                   if (r.index[i] - r.index[i - 1]).n == 1]
+    consecutive = [
+        (r.iloc[i - 1], r.iloc[i]) for i in range(1, len(r)) if (r.index[i] - r.index[i - 1]).n == 1
+    ]
     a, b = np.array(consecutive).T
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def null_t_stats(index: pd.PeriodIndex, breaks: dict[str, str], sd: float, rho: float,
-                 slopes: bool = True, sims: int = 200, seed: int = 0,
-                 hac_lags: int = 3) -> pd.DataFrame:
+def null_t_stats(
+    index: pd.PeriodIndex,
+    breaks: dict[str, str],
+    sd: float,
+    rho: float,
+    slopes: bool = True,
+    sims: int = 200,
+    seed: int = 0,
+    hac_lags: int = 3,
+) -> pd.DataFrame:
     """t-statistics of each step on simulated series with no break.
 
     Each simulated series is a linear trend plus AR(1) noise with standard deviation ``sd``
@@ -230,6 +270,7 @@ def calibrate(fit: TrendFit, null: pd.DataFrame, alpha: float = 0.05) -> pd.Data
     steps = fit.table.loc[fit.table["term"].str.startswith("step")].set_index("term")
     out = steps[["estimate", "ci_low", "ci_high"]].assign(p_hac=steps["p_value"])
     out["null_flag_rate"] = [(null[k].abs() > crit).mean() for k in steps.index]
-    out["p_simulated"] = [(null[k].abs() >= abs(steps.loc[k, "t_stat"])).mean()
-                          for k in steps.index]
+    out["p_simulated"] = [
+        (null[k].abs() >= abs(steps.loc[k, "t_stat"])).mean() for k in steps.index
+    ]
     return out.reset_index()

@@ -53,21 +53,31 @@ def headline_monthly(exports: pd.DataFrame, start: str = "2023-07") -> pd.DataFr
         Columns ``month`` (Period[M]), ``value`` (USD million), ``series`` (label used),
         ``flag`` (reported/derived), ``source_id``; one row per month, sorted.
     """
-    e = exports.loc[exports["use"] & (exports["month"] >= pd.Period(start, "M"))
-                    & exports["series"].isin(LABEL_PRIORITY)]
+    e = exports.loc[
+        exports["use"]
+        & (exports["month"] >= pd.Period(start, "M"))
+        & exports["series"].isin(LABEL_PRIORITY)
+    ]
     rank = e["series"].astype(str).map(LABEL_PRIORITY.index)
     override = e["month"].astype(str).map(LABEL_OVERRIDES)
     e = e.assign(rank=rank.where(override.isna() | (override != e["series"].astype(str)), -1))
-    out = (e.sort_values(["month", "rank"]).groupby("month", observed=True).head(1)
-           [["month", "value", "series", "flag", "source_id"]].reset_index(drop=True))
+    out = (
+        e.sort_values(["month", "rank"])
+        .groupby("month", observed=True)
+        .head(1)[["month", "value", "series", "flag", "source_id"]]
+        .reset_index(drop=True)
+    )
     out["series"] = out["series"].astype(str)
     return out
 
 
 def label_agreement(exports: pd.DataFrame, start: str = "2023-07") -> pd.DataFrame:
     """Months reported under more than one label, with the largest relative difference."""
-    e = exports.loc[exports["use"] & (exports["month"] >= pd.Period(start, "M"))
-                    & exports["series"].isin(LABEL_PRIORITY)]
+    e = exports.loc[
+        exports["use"]
+        & (exports["month"] >= pd.Period(start, "M"))
+        & exports["series"].isin(LABEL_PRIORITY)
+    ]
     wide = e.pivot_table(index="month", columns="series", values="value", observed=True)
     multi = wide.loc[wide.notna().sum(axis=1) > 1]
     rel = multi.max(axis=1) / multi.min(axis=1) - 1
@@ -79,21 +89,23 @@ def _check(y: pd.Series, break_month: str) -> tuple[pd.Series, pd.Series]:
     if not isinstance(y.index, pd.PeriodIndex):
         raise ValueError("counterfactual: the series must be indexed by monthly periods")
     if y.index.has_duplicates:
-        raise ValueError(f"counterfactual: month {y.index[y.index.duplicated()][0]} appears "
-                         "more than once")
+        raise ValueError(
+            f"counterfactual: month {y.index[y.index.duplicated()][0]} appears more than once"
+        )
     if not y.index.is_monotonic_increasing:
         raise ValueError("counterfactual: months are not sorted in time")
     span = pd.period_range(y.index[0], y.index[-1], freq="M")
     missing = span.difference(y.index)
     if len(missing) or y.isna().any():
         gaps = [str(m) for m in missing] + [str(m) for m in y.index[y.isna()]]
-        raise ValueError(f"counterfactual: the series has gaps ({', '.join(gaps)}); fill them "
-                         "from cumulative totals (flagged derived) or shorten the period")
+        raise ValueError(
+            f"counterfactual: the series has gaps ({', '.join(gaps)}); fill them "
+            "from cumulative totals (flagged derived) or shorten the period"
+        )
     brk = pd.Period(break_month, "M")
     pre, post = y.loc[y.index < brk], y.loc[y.index >= brk]
     if len(pre) < MIN_PRE:
-        raise ValueError(f"counterfactual: {len(pre)} pre-period months; need at least "
-                         f"{MIN_PRE}")
+        raise ValueError(f"counterfactual: {len(pre)} pre-period months; need at least {MIN_PRE}")
     if len(post) < 1:
         raise ValueError("counterfactual: no months after the break")
     return pre, post
@@ -108,8 +120,9 @@ def _trend_X(index: pd.PeriodIndex, origin: pd.Period) -> np.ndarray:
     return np.column_stack([np.ones(len(t)), t, _peak(index)])
 
 
-def draws_trend(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
-                rng: np.random.Generator) -> np.ndarray:
+def draws_trend(
+    pre: pd.Series, post_index: pd.PeriodIndex, n: int, rng: np.random.Generator
+) -> np.ndarray:
     """Counterfactual paths (n x months, USD million) from the log-linear trend + peak."""
     X = _trend_X(pre.index, pre.index[0])
     fit = sm.OLS(np.log(pre.to_numpy(float)), X).fit()
@@ -126,16 +139,25 @@ def _sarimax_X(index: pd.PeriodIndex, origin: pd.Period) -> np.ndarray:
     return np.column_stack([np.ones(len(t)), t, _peak(index)])
 
 
-def draws_sarimax(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
-                  rng: np.random.Generator, param_draws: int = 100) -> np.ndarray:
+def draws_sarimax(
+    pre: pd.Series,
+    post_index: pd.PeriodIndex,
+    n: int,
+    rng: np.random.Generator,
+    param_draws: int = 100,
+) -> np.ndarray:
     """Counterfactual paths from log exports = trend + peak + AR(1) errors (SARIMAX).
 
     Parameter uncertainty is carried by re-filtering the pre-period with ``param_draws``
     parameter vectors drawn from the estimated normal distribution, and simulating
     ``n / param_draws`` future paths from each.
     """
-    model = SARIMAX(np.log(pre.to_numpy(float)), exog=_sarimax_X(pre.index, pre.index[0]),
-                    order=(1, 0, 0), trend="n")
+    model = SARIMAX(
+        np.log(pre.to_numpy(float)),
+        exog=_sarimax_X(pre.index, pre.index[0]),
+        order=(1, 0, 0),
+        trend="n",
+    )
     # Fixed start (the model's own data-derived start values), tight tolerances and a high
     # iteration limit: the fit converges where the data put it, not where an early stop lands.
     with warnings.catch_warnings():
@@ -144,8 +166,10 @@ def draws_sarimax(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
     # L-BFGS flags 2 ("line search failed") when the numerical gradient reaches its noise
     # floor at the optimum; only running out of iterations (flag 1) is a failure to converge.
     if res.mle_retvals.get("warnflag") == 1:
-        raise ValueError("counterfactual: the SARIMAX fit did not converge "
-                         f"in {STATESPACE_FIT['maxiter']} iterations")
+        raise ValueError(
+            "counterfactual: the SARIMAX fit did not converge "
+            f"in {STATESPACE_FIT['maxiter']} iterations"
+        )
     cov = res.cov_params()
     if not (np.isfinite(res.params).all() and np.isfinite(cov).all()):
         raise ValueError("counterfactual: the SARIMAX fit did not converge")
@@ -158,14 +182,20 @@ def draws_sarimax(pre: pd.Series, post_index: pd.PeriodIndex, n: int,
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             drawn = model.smooth(params)
-        sims = drawn.simulate(nsimulations=len(post_index), repetitions=reps, anchor="end",
-                              exog=exog, rng=np.random.default_rng(rng.integers(2**31)))
+        sims = drawn.simulate(
+            nsimulations=len(post_index),
+            repetitions=reps,
+            anchor="end",
+            exog=exog,
+            rng=np.random.default_rng(rng.integers(2**31)),
+        )
         paths.append(np.asarray(sims).reshape(len(post_index), reps).T)
     return np.exp(np.vstack(paths))
 
 
-def draws_yoy(y: pd.Series, pre: pd.Series, post_index: pd.PeriodIndex, n: int,
-              rng: np.random.Generator) -> np.ndarray:
+def draws_yoy(
+    y: pd.Series, pre: pd.Series, post_index: pd.PeriodIndex, n: int, rng: np.random.Generator
+) -> np.ndarray:
     """Counterfactual paths: value 12 months earlier times (1 + g), g around pre-period growth.
 
     Post months more than 12 months after the break use the counterfactual of 12 months
@@ -173,8 +203,10 @@ def draws_yoy(y: pd.Series, pre: pd.Series, post_index: pd.PeriodIndex, n: int,
     """
     growth = (pre / pre.shift(12)).dropna() - 1
     if len(growth) < 2:
-        raise ValueError(f"counterfactual: yoy needs at least 2 pre-period months with a "
-                         f"value 12 months earlier; found {len(growth)}")
+        raise ValueError(
+            f"counterfactual: yoy needs at least 2 pre-period months with a "
+            f"value 12 months earlier; found {len(growth)}"
+        )
     g_mean, g_sd, k = growth.mean(), growth.std(ddof=1), len(growth)
     # one growth rate per path (uncertainty of the mean), plus month-to-month scatter
     g_path = g_mean + g_sd / np.sqrt(k) * rng.standard_t(max(k - 1, 1), size=n)
@@ -200,8 +232,14 @@ class Gap:
     n_post: int
 
 
-def estimate(y: pd.Series, method: str, break_month: str, draws: int = 4000,
-             seed: int = 0, level: float = 0.90) -> Gap:
+def estimate(
+    y: pd.Series,
+    method: str,
+    break_month: str,
+    draws: int = 4000,
+    seed: int = 0,
+    level: float = 0.90,
+) -> Gap:
     """Fit ``method`` on months before ``break_month`` and measure the post-period gap.
 
     Args:
@@ -222,8 +260,9 @@ def estimate(y: pd.Series, method: str, break_month: str, draws: int = 4000,
             pre-period.
     """
     if method not in METHODS:
-        raise ValueError(f"counterfactual: unknown method {method!r}; choose one of "
-                         f"{', '.join(METHODS)}")
+        raise ValueError(
+            f"counterfactual: unknown method {method!r}; choose one of {', '.join(METHODS)}"
+        )
     pre, post = _check(y, break_month)
     rng = np.random.default_rng(seed)
     if method == "trend":
@@ -237,22 +276,37 @@ def estimate(y: pd.Series, method: str, break_month: str, draws: int = 4000,
     cf_lo, cf_med, cf_hi = np.quantile(paths, q, axis=0)
     gap_paths = obs[None, :] - paths
     g_lo, g_med, g_hi = np.quantile(gap_paths, q, axis=0)
-    monthly = pd.DataFrame({"month": post.index, "observed": obs, "counterfactual": cf_med,
-                            "cf_low": cf_lo, "cf_high": cf_hi, "gap": g_med, "gap_low": g_lo,
-                            "gap_high": g_hi})
+    monthly = pd.DataFrame(
+        {
+            "month": post.index,
+            "observed": obs,
+            "counterfactual": cf_med,
+            "cf_low": cf_lo,
+            "cf_high": cf_hi,
+            "gap": g_med,
+            "gap_low": g_lo,
+            "gap_high": g_hi,
+        }
+    )
     cum_cf = paths.sum(axis=1)
     cum_gap = obs.sum() - cum_cf
     pct = 100 * cum_gap / cum_cf
-    cumulative = pd.Series({
-        "observed": obs.sum(), "counterfactual": np.median(cum_cf),
-        "gap": np.median(cum_gap), "gap_low": np.quantile(cum_gap, q[0]),
-        "gap_high": np.quantile(cum_gap, q[2]), "gap_pct": np.median(pct),
-        "gap_pct_low": np.quantile(pct, q[0]), "gap_pct_high": np.quantile(pct, q[2])})
+    cumulative = pd.Series(
+        {
+            "observed": obs.sum(),
+            "counterfactual": np.median(cum_cf),
+            "gap": np.median(cum_gap),
+            "gap_low": np.quantile(cum_gap, q[0]),
+            "gap_high": np.quantile(cum_gap, q[2]),
+            "gap_pct": np.median(pct),
+            "gap_pct_low": np.quantile(pct, q[0]),
+            "gap_pct_high": np.quantile(pct, q[2]),
+        }
+    )
     return Gap(method, monthly, cumulative, len(pre), len(post))
 
 
-def its_step(y: pd.Series, break_month: str, hac_lags: int = 3,
-             level: float = 0.90) -> pd.Series:
+def its_step(y: pd.Series, break_month: str, hac_lags: int = 3, level: float = 0.90) -> pd.Series:
     """Segmented regression on the whole series: log-level step at the break, HAC errors.
 
     Returns:
@@ -265,20 +319,35 @@ def its_step(y: pd.Series, break_month: str, hac_lags: int = 3,
     t_e = float(len(pre))
     X = np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post])
     fit = sm.OLS(np.log(y.to_numpy(float)), X).fit(
-        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True)
+        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True
+    )
     ci = fit.conf_int(1 - level)
 
     def pct(v):
         return 100 * (np.exp(v) - 1)
 
-    return pd.Series({"step_pct": pct(fit.params[3]), "low": pct(ci[3, 0]),
-                      "high": pct(ci[3, 1]), "p_value": fit.pvalues[3],
-                      "slope_change_pct": pct(fit.params[4]), "slope_low": pct(ci[4, 0]),
-                      "slope_high": pct(ci[4, 1])})
+    return pd.Series(
+        {
+            "step_pct": pct(fit.params[3]),
+            "low": pct(ci[3, 0]),
+            "high": pct(ci[3, 1]),
+            "p_value": fit.pvalues[3],
+            "slope_change_pct": pct(fit.params[4]),
+            "slope_low": pct(ci[4, 0]),
+            "slope_high": pct(ci[4, 1]),
+        }
+    )
 
 
-def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
-            *, real_break: str, draws: int = 1000, seed: int = 0) -> pd.DataFrame:
+def placebo(
+    y: pd.Series,
+    method: str = "trend",
+    horizon: int = 3,
+    *,
+    real_break: str,
+    draws: int = 1000,
+    seed: int = 0,
+) -> pd.DataFrame:
     """Mean percentage gap over ``horizon`` months at the real break and at placebo breaks.
 
     Placebo breaks are every earlier month with ``MIN_PRE`` months before it and ``horizon``
@@ -293,8 +362,9 @@ def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
     rows = []
     real = pd.Period(real_break, "M")
     before = y.loc[y.index < real]
-    candidates = [p for p in before.index
-                  if (p - before.index[0]).n >= MIN_PRE and (real - p).n >= horizon]
+    candidates = [
+        p for p in before.index if (p - before.index[0]).n >= MIN_PRE and (real - p).n >= horizon
+    ]
     for p in [*candidates, real]:
         sample = y.loc[: p + horizon - 1]
         try:
@@ -310,9 +380,16 @@ def placebo(y: pd.Series, method: str = "trend", horizon: int = 3,
     return out
 
 
-def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHODS,
-               horizons: tuple[int | None, ...] = (3, None), draws: int = 2000,
-               seed: int = 0, *, break_month: str) -> pd.DataFrame:
+def robustness(
+    y: pd.Series,
+    starts: list[str],
+    methods: tuple[str, ...] = METHODS,
+    horizons: tuple[int | None, ...] = (3, None),
+    draws: int = 2000,
+    seed: int = 0,
+    *,
+    break_month: str,
+) -> pd.DataFrame:
     """Cumulative gap (%) by method, pre-period start and post-period length.
 
     Returns:
@@ -324,18 +401,33 @@ def robustness(y: pd.Series, starts: list[str], methods: tuple[str, ...] = METHO
     for method in methods:
         for start in starts:
             for h in horizons:
-                sample = y.loc[pd.Period(start, "M"):]
+                sample = y.loc[pd.Period(start, "M") :]
                 if h is not None:
                     sample = sample.loc[: brk + h - 1]
                 try:
                     g = estimate(sample, method, break_month, draws=draws, seed=seed)
                 except ValueError as exc:
-                    rows.append({"method": method, "start": start,
-                                 "months_after": h or "all", "note": str(exc)[:60]})
+                    rows.append(
+                        {
+                            "method": method,
+                            "start": start,
+                            "months_after": h or "all",
+                            "note": str(exc)[:60],
+                        }
+                    )
                     continue
                 c = g.cumulative
-                rows.append({"method": method, "start": start, "months_after": g.n_post,
-                             "n_pre": g.n_pre, "gap": c["gap"], "gap_pct": c["gap_pct"],
-                             "gap_pct_low": c["gap_pct_low"],
-                             "gap_pct_high": c["gap_pct_high"], "note": ""})
+                rows.append(
+                    {
+                        "method": method,
+                        "start": start,
+                        "months_after": g.n_post,
+                        "n_pre": g.n_pre,
+                        "gap": c["gap"],
+                        "gap_pct": c["gap_pct"],
+                        "gap_pct_low": c["gap_pct_low"],
+                        "gap_pct_high": c["gap_pct_high"],
+                        "note": "",
+                    }
+                )
     return pd.DataFrame(rows)

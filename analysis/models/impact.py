@@ -50,36 +50,62 @@ def access(p: Mapping) -> dict:
     cut_off = vpn_users * p["detection_efficacy"]
     switched = cut_off * p["switch_share"]
     net = cut_off - switched
-    return {"vpn_users_m": vpn_users, "cut_off_m": cut_off, "switched_m": switched,
-            "net_cut_off_m": net, "blocked_platform_losing_m": net * p["blocked_platform_share"]}
+    return {
+        "vpn_users_m": vpn_users,
+        "cut_off_m": cut_off,
+        "switched_m": switched,
+        "net_cut_off_m": net,
+        "blocked_platform_losing_m": net * p["blocked_platform_share"],
+    }
 
 
 def freelancers(p: Mapping) -> dict:
     """Freelancers cut off and the earnings at risk over the disruption."""
-    exposed = (p["freelancer_vpn_need_share"] * (1 - p["freelancer_shield_share"])
-               * p["detection_efficacy"] * (1 - p["switch_share"]))
-    earnings = (p["freelance_earnings_usd_million"] / 365 * p["disruption_days"] * exposed
-                * p["productivity_loss_share"])
-    return {"freelancers_affected_k": p["freelancers_million"] * exposed * 1000,
-            "freelance_earnings_at_risk_usd_m": earnings}
+    exposed = (
+        p["freelancer_vpn_need_share"]
+        * (1 - p["freelancer_shield_share"])
+        * p["detection_efficacy"]
+        * (1 - p["switch_share"])
+    )
+    earnings = (
+        p["freelance_earnings_usd_million"]
+        / 365
+        * p["disruption_days"]
+        * exposed
+        * p["productivity_loss_share"]
+    )
+    return {
+        "freelancers_affected_k": p["freelancers_million"] * exposed * 1000,
+        "freelance_earnings_at_risk_usd_m": earnings,
+    }
 
 
 def businesses(p: Mapping) -> dict:
     """Unregistered firms, export revenue at risk (per day and total), compliance time."""
     unregistered = p["pseb_firms"] - p["registered_companies"]
     share = unregistered / p["pseb_firms"]
-    per_day = (p["it_exports_usd_million"] / 365 * p["firm_vpn_revenue_share"] * share
-               * p["detection_efficacy"] * (1 - p["switch_share"]))
-    return {"unregistered_firms": unregistered, "exports_at_risk_usd_m_per_day": per_day,
-            "exports_at_risk_usd_m": per_day * p["disruption_days"],
-            "compliance_hours_k": unregistered * p["compliance_hours_per_firm"] / 1000}
+    per_day = (
+        p["it_exports_usd_million"]
+        / 365
+        * p["firm_vpn_revenue_share"]
+        * share
+        * p["detection_efficacy"]
+        * (1 - p["switch_share"])
+    )
+    return {
+        "unregistered_firms": unregistered,
+        "exports_at_risk_usd_m_per_day": per_day,
+        "exports_at_risk_usd_m": per_day * p["disruption_days"],
+        "compliance_hours_k": unregistered * p["compliance_hours_per_firm"] / 1000,
+    }
 
 
 def run(p: Mapping) -> dict:
     """Every output of the three modules, plus the total money at risk."""
     out = {**access(p), **freelancers(p), **businesses(p)}
-    out["total_at_risk_usd_m"] = (out["exports_at_risk_usd_m"]
-                                  + out["freelance_earnings_at_risk_usd_m"])
+    out["total_at_risk_usd_m"] = (
+        out["exports_at_risk_usd_m"] + out["freelance_earnings_at_risk_usd_m"]
+    )
     return out
 
 
@@ -97,14 +123,21 @@ def summarize(outputs: Mapping, level: float = 0.90) -> pd.DataFrame:
     for name, (unit, what) in OUTPUTS.items():
         x = np.asarray(outputs[name], dtype=float)
         lo, med, hi = (x.flat[0],) * 3 if x.min() == x.max() else np.quantile(x, q)
-        rows.append({"output": name, "what": what, "median": med, "low": lo, "high": hi,
-                     "unit": unit})
+        rows.append(
+            {"output": name, "what": what, "median": med, "low": lo, "high": hi, "unit": unit}
+        )
     return pd.DataFrame(rows)
 
 
-def scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str, n: int = 100_000,
-             seed: int = 20241130, overrides: dict[str, float] | None = None,
-             level: float = 0.90) -> pd.DataFrame:
+def scenario(
+    params: pd.DataFrame,
+    scenarios: pd.DataFrame,
+    name: str,
+    n: int = 100_000,
+    seed: int = 20241130,
+    overrides: dict[str, float] | None = None,
+    level: float = 0.90,
+) -> pd.DataFrame:
     """Summary table of one scenario (``base`` or a name in ``scenarios``).
 
     Args:
@@ -135,8 +168,9 @@ def tornado(table: pd.DataFrame, output: str) -> pd.DataFrame:
         lo = float(run({**base_p, r.parameter: r.low})[output])
         hi = float(run({**base_p, r.parameter: r.high})[output])
         if lo != hi:
-            rows.append({"parameter": r.parameter, "at_low": lo, "at_high": hi,
-                         "swing": abs(hi - lo)})
+            rows.append(
+                {"parameter": r.parameter, "at_low": lo, "at_high": hi, "swing": abs(hi - lo)}
+            )
     out = pd.DataFrame(rows).sort_values("swing", ascending=False).reset_index(drop=True)
     out.attrs["base"] = base
     return out
@@ -154,7 +188,8 @@ def rank_correlation(inputs: Mapping, outputs: Mapping, output: str) -> pd.DataF
         rows.append({"parameter": name, "spearman": float(np.corrcoef(rx, y)[0, 1])})
     out = pd.DataFrame(rows)
     return out.reindex(out["spearman"].abs().sort_values(ascending=False).index).reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 # ----------------------------------------------------------------- cost of one disruption
@@ -172,12 +207,14 @@ def affected_share(p: Mapping, kind: str):
         return p["mobile_broadband_share"]
     if kind == "platform":
         return p["platform_share_internet_economy"]
-    raise params_mod.ParameterError(f"unknown disruption type {kind!r}; expected one of "
-                                    f"{', '.join(KINDS)}")
+    raise params_mod.ParameterError(
+        f"unknown disruption type {kind!r}; expected one of {', '.join(KINDS)}"
+    )
 
 
-def disruption_cost(p: Mapping, hours: float, kind: str = "blackout",
-                    region: str = "national") -> dict:
+def disruption_cost(
+    p: Mapping, hours: float, kind: str = "blackout", region: str = "national"
+) -> dict:
     """Cost (USD million) of one disruption by four methods.
 
     - brookings (COST-style): GDP x internet share of GDP x duration x share affected;
@@ -188,7 +225,8 @@ def disruption_cost(p: Mapping, hours: float, kind: str = "blackout",
     if region not in REGIONS:
         raise params_mod.ParameterError(
             f"unknown region {region!r}: the data package has no regional user or GDP shares, "
-            f"so only {', '.join(REGIONS)} is supported")
+            f"so only {', '.join(REGIONS)} is supported"
+        )
     if not hours > 0:
         raise params_mod.ParameterError(f"hours must be > 0, got {hours}")
     share = affected_share(p, kind)
@@ -198,19 +236,29 @@ def disruption_cost(p: Mapping, hours: float, kind: str = "blackout",
         "brookings": daily_gdp * days * p["internet_share_gdp"] * share,
         "deloitte": daily_gdp * p["deloitte_daily_gdp_share"] * days * share,
         "netloss": p["internet_users_million"] * share * p["netloss_usd_per_person_day"] * days,
-        "bottom_up": (p["it_exports_usd_million"] + p["freelance_earnings_usd_million"]) / 365
-        * days * share,
+        "bottom_up": (p["it_exports_usd_million"] + p["freelance_earnings_usd_million"])
+        / 365
+        * days
+        * share,
     }
 
 
-def cost_table(table: pd.DataFrame, hours: float, kind: str = "blackout",
-               region: str = "national", n: int = 100_000, seed: int = 20241130,
-               methods: tuple[str, ...] = COST_METHODS, level: float = 0.90) -> pd.DataFrame:
+def cost_table(
+    table: pd.DataFrame,
+    hours: float,
+    kind: str = "blackout",
+    region: str = "national",
+    n: int = 100_000,
+    seed: int = 20241130,
+    methods: tuple[str, ...] = COST_METHODS,
+    level: float = 0.90,
+) -> pd.DataFrame:
     """Median and interval of a disruption's cost by each method (USD million)."""
     unknown = [m for m in methods if m not in COST_METHODS]
     if unknown:
-        raise params_mod.ParameterError(f"unknown method {unknown[0]!r}; expected one of "
-                                        f"{', '.join(COST_METHODS)} or all")
+        raise params_mod.ParameterError(
+            f"unknown method {unknown[0]!r}; expected one of {', '.join(COST_METHODS)} or all"
+        )
     draws = params_mod.draw(table, n, np.random.default_rng(seed))
     costs = disruption_cost(draws, hours, kind, region)
     q = ((1 - level) / 2, 0.5, (1 + level) / 2)
@@ -221,8 +269,9 @@ def cost_table(table: pd.DataFrame, hours: float, kind: str = "blackout",
     return pd.DataFrame(rows)
 
 
-def backtest(table: pd.DataFrame, cases: list[dict], n: int = 100_000,
-             seed: int = 20241130) -> pd.DataFrame:
+def backtest(
+    table: pd.DataFrame, cases: list[dict], n: int = 100_000, seed: int = 20241130
+) -> pd.DataFrame:
     """Our cost methods on past disruptions, beside the figures others published.
 
     Args:
@@ -241,8 +290,16 @@ def backtest(table: pd.DataFrame, cases: list[dict], n: int = 100_000,
         t = params_mod.with_overrides(table, {"gdp_usd_billion": case["gdp_usd_billion"]})
         costs = cost_table(t, case["hours"], case["kind"], n=n, seed=seed)
         for r in costs.itertuples():
-            rows.append({"event": case["event"], "claimant": case["claimant"],
-                         "published": case["published"], "method": r.method,
-                         "median": r.median, "low": r.low, "high": r.high,
-                         "ratio": case["published"] / r.median})
+            rows.append(
+                {
+                    "event": case["event"],
+                    "claimant": case["claimant"],
+                    "published": case["published"],
+                    "method": r.method,
+                    "median": r.median,
+                    "low": r.low,
+                    "high": r.high,
+                    "ratio": case["published"] / r.median,
+                }
+            )
     return pd.DataFrame(rows)

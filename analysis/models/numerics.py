@@ -18,8 +18,7 @@ CURVE_FIT_TOL = 1e-12
 #: Function-evaluation limit for curve fits.
 CURVE_FIT_MAXFEV = 100_000
 #: L-BFGS settings for statsmodels state-space fits (SARIMAX, UnobservedComponents).
-STATESPACE_FIT = {"method": "lbfgs", "maxiter": 2000, "pgtol": 1e-10, "factr": 10.0,
-                  "disp": False}
+STATESPACE_FIT = {"method": "lbfgs", "maxiter": 2000, "pgtol": 1e-10, "factr": 10.0, "disp": False}
 
 
 def mvn_draws(rng: np.random.Generator, mean, cov, size: int) -> np.ndarray:

@@ -27,18 +27,25 @@ def check(params: pd.DataFrame, where: str = "parameters.csv") -> pd.DataFrame:
     """
     for r in params.itertuples():
         if not r.low <= r.central <= r.high:
-            raise ParameterError(f"{where}: parameter {r.parameter!r}: expected low <= central "
-                                 f"<= high, got {r.low:g}, {r.central:g}, {r.high:g}")
+            raise ParameterError(
+                f"{where}: parameter {r.parameter!r}: expected low <= central "
+                f"<= high, got {r.low:g}, {r.central:g}, {r.high:g}"
+            )
         if r.unit == "share" and not (0 <= r.low and r.high <= 1):
-            raise ParameterError(f"{where}: parameter {r.parameter!r} is a share: expected "
-                                 f"values in [0, 1], got {r.low:g} to {r.high:g}")
+            raise ParameterError(
+                f"{where}: parameter {r.parameter!r} is a share: expected "
+                f"values in [0, 1], got {r.low:g} to {r.high:g}"
+            )
         if r.distribution not in DISTRIBUTIONS:
-            raise ParameterError(f"{where}: parameter {r.parameter!r}: unknown distribution "
-                                 f"{r.distribution!r}; expected one of "
-                                 f"{', '.join(DISTRIBUTIONS)}")
+            raise ParameterError(
+                f"{where}: parameter {r.parameter!r}: unknown distribution "
+                f"{r.distribution!r}; expected one of "
+                f"{', '.join(DISTRIBUTIONS)}"
+            )
         if r.distribution == "fixed" and not r.low == r.central == r.high:
-            raise ParameterError(f"{where}: parameter {r.parameter!r} is fixed: expected "
-                                 "low = central = high")
+            raise ParameterError(
+                f"{where}: parameter {r.parameter!r} is fixed: expected low = central = high"
+            )
     return params
 
 
@@ -47,8 +54,12 @@ def scenario_names(scenarios: pd.DataFrame) -> list[str]:
     return [BASE, *dict.fromkeys(scenarios["scenario"])]
 
 
-def for_scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str,
-                 overrides: dict[str, float] | None = None) -> pd.DataFrame:
+def for_scenario(
+    params: pd.DataFrame,
+    scenarios: pd.DataFrame,
+    name: str,
+    overrides: dict[str, float] | None = None,
+) -> pd.DataFrame:
     """Parameters under scenario ``name``, then ``overrides`` (each fixes one parameter).
 
     Raises:
@@ -61,8 +72,9 @@ def for_scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str,
     rows = scenarios.loc[scenarios["scenario"] == name]
     for r in rows.itertuples():
         if r.parameter not in out.index:
-            raise ParameterError(f"scenarios.csv: scenario {name!r} overrides unknown "
-                                 f"parameter {r.parameter!r}")
+            raise ParameterError(
+                f"scenarios.csv: scenario {name!r} overrides unknown parameter {r.parameter!r}"
+            )
         out.loc[r.parameter, ["low", "central", "high"]] = [r.low, r.central, r.high]
         if r.low == r.high:
             out.loc[r.parameter, "distribution"] = "fixed"
@@ -71,8 +83,9 @@ def for_scenario(params: pd.DataFrame, scenarios: pd.DataFrame, name: str,
     return with_overrides(out.reset_index(), overrides, where=f"scenario {name!r}")
 
 
-def with_overrides(params: pd.DataFrame, overrides: dict[str, float] | None,
-                   where: str = "parameters") -> pd.DataFrame:
+def with_overrides(
+    params: pd.DataFrame, overrides: dict[str, float] | None, where: str = "parameters"
+) -> pd.DataFrame:
     """Parameters with each of ``overrides`` fixed at its value (low = central = high).
 
     Raises:
@@ -81,8 +94,9 @@ def with_overrides(params: pd.DataFrame, overrides: dict[str, float] | None,
     out = params.set_index("parameter").copy()
     for key, value in (overrides or {}).items():
         if key not in out.index:
-            raise ParameterError(f"unknown parameter {key!r} in --set; expected one of "
-                                 f"{', '.join(out.index)}")
+            raise ParameterError(
+                f"unknown parameter {key!r} in --set; expected one of {', '.join(out.index)}"
+            )
         out.loc[key, ["low", "central", "high"]] = [value, value, value]
         out.loc[key, "distribution"] = "fixed"
     return check(out.reset_index(), where=where)

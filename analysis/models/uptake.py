@@ -51,8 +51,15 @@ class UptakeFit:
     def table(self, z: float = 1.959964) -> pd.DataFrame:
         """Parameters with standard errors and normal 95% intervals."""
         se = np.sqrt(np.diag(self.cov))
-        return pd.DataFrame({"parameter": PARAMS, "estimate": self.params, "se": se,
-                             "ci_low": self.params - z * se, "ci_high": self.params + z * se})
+        return pd.DataFrame(
+            {
+                "parameter": PARAMS,
+                "estimate": self.params,
+                "se": se,
+                "ci_low": self.params - z * se,
+                "ci_high": self.params + z * se,
+            }
+        )
 
 
 def _days(dates: pd.Series | pd.DatetimeIndex, start: pd.Timestamp) -> np.ndarray:
@@ -62,19 +69,29 @@ def _days(dates: pd.Series | pd.DatetimeIndex, start: pd.Timestamp) -> np.ndarra
 def _check(dates: pd.Series, counts: pd.Series, n_params: int) -> None:
     d = pd.DatetimeIndex(dates)
     if d.has_duplicates:
-        raise ValueError(f"fit_uptake: date {d[d.duplicated()][0].date()} appears more than "
-                         "once; keep one count per date (the used one)")
+        raise ValueError(
+            f"fit_uptake: date {d[d.duplicated()][0].date()} appears more than "
+            "once; keep one count per date (the used one)"
+        )
     if not d.is_monotonic_increasing:
         raise ValueError("fit_uptake: dates are not sorted in time")
     if len(d) <= n_params:
-        raise ValueError(f"fit_uptake: {len(d)} counts cannot identify {n_params} parameters; "
-                         f"need at least {n_params + 1}")
+        raise ValueError(
+            f"fit_uptake: {len(d)} counts cannot identify {n_params} parameters; "
+            f"need at least {n_params + 1}"
+        )
     if (np.asarray(counts, dtype=float) < 0).any():
         raise ValueError("fit_uptake: counts must be >= 0")
 
 
-def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "logistic",
-               *, start: pd.Timestamp) -> UptakeFit:
+def fit_uptake(
+    dates: pd.Series,
+    counts: pd.Series,
+    base: float,
+    model: str = "logistic",
+    *,
+    start: pd.Timestamp,
+) -> UptakeFit:
     """Fit the campaign curve to cumulative counts (dates on or after ``start``).
 
     Args:
@@ -90,30 +107,48 @@ def fit_uptake(dates: pd.Series, counts: pd.Series, base: float, model: str = "l
     """
     start = pd.Timestamp(start)
     if model not in MODELS:
-        raise ValueError(f"fit_uptake: unknown model {model!r}; choose one of "
-                         f"{', '.join(MODELS)}")
+        raise ValueError(f"fit_uptake: unknown model {model!r}; choose one of {', '.join(MODELS)}")
     _check(dates, counts, len(PARAMS))
     t = _days(dates, start)
     y = np.asarray(counts, dtype=float) - base
     p0 = (max(y.max(), 1.0), 0.2, float(np.median(t)))
     bounds = ((0.0, 1e-3, -60.0), (50 * max(y.max(), 1.0), 5.0, 200.0))
     try:
-        params, cov = curve_fit(MODELS[model], t, y, p0=p0, bounds=bounds, method="trf",
-                                ftol=CURVE_FIT_TOL, xtol=CURVE_FIT_TOL, gtol=CURVE_FIT_TOL,
-                                maxfev=CURVE_FIT_MAXFEV)
+        params, cov = curve_fit(
+            MODELS[model],
+            t,
+            y,
+            p0=p0,
+            bounds=bounds,
+            method="trf",
+            ftol=CURVE_FIT_TOL,
+            xtol=CURVE_FIT_TOL,
+            gtol=CURVE_FIT_TOL,
+            maxfev=CURVE_FIT_MAXFEV,
+        )
     except RuntimeError as exc:
         raise ValueError(f"fit_uptake: the {model} curve did not converge ({exc})") from None
     if not np.isfinite(cov).all():
-        raise ValueError(f"fit_uptake: the {model} fit has no finite covariance; the counts do "
-                         "not pin down its three parameters")
+        raise ValueError(
+            f"fit_uptake: the {model} fit has no finite covariance; the counts do "
+            "not pin down its three parameters"
+        )
     resid = y - MODELS[model](t, *params)
     dof = max(len(t) - len(PARAMS), 1)
-    return UptakeFit(model, float(base), pd.Timestamp(start), params, cov, len(t),
-                     float(np.sqrt((resid**2).sum() / dof)))
+    return UptakeFit(
+        model,
+        float(base),
+        pd.Timestamp(start),
+        params,
+        cov,
+        len(t),
+        float(np.sqrt((resid**2).sum() / dof)),
+    )
 
 
-def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
-            level: float = 0.90) -> pd.DataFrame:
+def predict(
+    fit: UptakeFit, dates, draws: int = 4000, seed: int = 0, level: float = 0.90
+) -> pd.DataFrame:
     """Fitted cumulative registrations with a ``level`` band from parameter uncertainty.
 
     Returns:
@@ -127,13 +162,19 @@ def predict(fit: UptakeFit, dates, draws: int = 4000, seed: int = 0,
     sample = sample[(sample[:, 0] > 0) & (sample[:, 1] > 0)]
     curves = fit.base + f(t[None, :], sample[:, [0]], sample[:, [1]], sample[:, [2]])
     q = (1 - level) / 2
-    return pd.DataFrame({"date": dates, "fitted": fit.base + f(t, *fit.params),
-                         "low": np.quantile(curves, q, axis=0),
-                         "high": np.quantile(curves, 1 - q, axis=0)})
+    return pd.DataFrame(
+        {
+            "date": dates,
+            "fitted": fit.base + f(t, *fit.params),
+            "low": np.quantile(curves, q, axis=0),
+            "high": np.quantile(curves, 1 - q, axis=0),
+        }
+    )
 
 
-def implications(fit: UptakeFit, deadline: pd.Timestamp, draws: int = 4000,
-                 seed: int = 0, level: float = 0.90) -> pd.DataFrame:
+def implications(
+    fit: UptakeFit, deadline: pd.Timestamp, draws: int = 4000, seed: int = 0, level: float = 0.90
+) -> pd.DataFrame:
     """What the curve implies: registrations at the deadline and at saturation, with bands.
 
     Returns:
@@ -160,17 +201,27 @@ def implications(fit: UptakeFit, deadline: pd.Timestamp, draws: int = 4000,
     central = stats(*fit.params)
     drawn = np.array(stats(sample[:, 0], sample[:, 1], sample[:, 2]))
     q = (1 - level) / 2
-    names = ("registrations at the deadline", "registrations at saturation",
-             "share of saturation reached by the deadline",
-             "days from campaign start to 95% of additions")
+    names = (
+        "registrations at the deadline",
+        "registrations at saturation",
+        "share of saturation reached by the deadline",
+        "days from campaign start to 95% of additions",
+    )
     units = ("VPNs", "VPNs", "share", "days")
-    return pd.DataFrame({"quantity": names, "central": central,
-                         "low": np.quantile(drawn, q, axis=1),
-                         "high": np.quantile(drawn, 1 - q, axis=1), "unit": units})
+    return pd.DataFrame(
+        {
+            "quantity": names,
+            "central": central,
+            "low": np.quantile(drawn, q, axis=1),
+            "high": np.quantile(drawn, 1 - q, axis=1),
+            "unit": units,
+        }
+    )
 
 
-def ratio_range(numerator: tuple[float, float, float],
-                denominator: tuple[float, float, float]) -> tuple[float, float, float]:
+def ratio_range(
+    numerator: tuple[float, float, float], denominator: tuple[float, float, float]
+) -> tuple[float, float, float]:
     """Return (low, central, high) of numerator/denominator from (low, central, high) inputs.
 
     The low ratio divides the low numerator by the high denominator and vice versa.
@@ -197,8 +248,17 @@ def gap_table(rows: list[dict]) -> pd.DataFrame:
     out = []
     for r in rows:
         lo, c, hi = ratio_range(r["registered"], r["against"])
-        out.append({"comparison": r["comparison"], "registered": r["registered"][1],
-                    "against_low": r["against"][0], "against": r["against"][1],
-                    "against_high": r["against"][2], "ratio_low": lo, "ratio": c,
-                    "ratio_high": hi, "what": r["what"]})
+        out.append(
+            {
+                "comparison": r["comparison"],
+                "registered": r["registered"][1],
+                "against_low": r["against"][0],
+                "against": r["against"][1],
+                "against_high": r["against"][2],
+                "ratio_low": lo,
+                "ratio": c,
+                "ratio_high": hi,
+                "what": r["what"],
+            }
+        )
     return pd.DataFrame(out)

@@ -88,8 +88,12 @@ def _failed_cell(nb: nbformat.NotebookNode) -> tuple[int, str, str]:
     return 0, "", ""
 
 
-def execute(path: Path, reports_dir: Path | None = None,
-            timeout: int = CELL_TIMEOUT, record_timing: bool = True) -> Executed:
+def execute(
+    path: Path,
+    reports_dir: Path | None = None,
+    timeout: int = CELL_TIMEOUT,
+    record_timing: bool = True,
+) -> Executed:
     """Execute one notebook with its folder as working directory; return it with outputs.
 
     Raises:
@@ -97,9 +101,13 @@ def execute(path: Path, reports_dir: Path | None = None,
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, km=IPCKernelManager(kernel_name=KERNEL), timeout=timeout,
-                            record_timing=record_timing,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        km=IPCKernelManager(kernel_name=KERNEL),
+        timeout=timeout,
+        record_timing=record_timing,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     env = {"ANALYSIS_REPORTS_DIR": str(reports_dir)} if reports_dir else {}
     start = time.perf_counter()
     try:
@@ -126,8 +134,9 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
 def _page(nb: nbformat.NotebookNode) -> str:
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     body, _ = exporter.from_notebook_node(nb)
     return body
 
@@ -138,8 +147,9 @@ def _run_one(path: str, reports_dir: str) -> tuple[str, float]:
     return nbformat.writes(ex.notebook), ex.seconds
 
 
-def execute_all(notebooks: list[Path], reports_dir: Path, jobs: int = 2,
-                progress: bool = True) -> list[Executed]:
+def execute_all(
+    notebooks: list[Path], reports_dir: Path, jobs: int = 2, progress: bool = True
+) -> list[Executed]:
     """Execute notebooks, ``jobs`` at a time (they are independent: each reads only data/).
 
     Returns:
@@ -154,17 +164,18 @@ def execute_all(notebooks: list[Path], reports_dir: Path, jobs: int = 2,
 
     if jobs <= 1:
         out = []
-        for path in tqdm(notebooks, desc="notebooks", unit="nb", disable=not progress,
-                         file=sys.stderr):
+        for path in tqdm(
+            notebooks, desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
+        ):
             out.append(execute(path, reports_dir))
         return out
-    bar = tqdm(total=len(notebooks), desc="notebooks", unit="nb", disable=not progress,
-               file=sys.stderr)
+    bar = tqdm(
+        total=len(notebooks), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
+    )
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # Later notebooks run the heavier models: start them first so the slowest one does
         # not begin last (longest-first keeps both workers busy to the end).
-        futures = {pool.submit(_run_one, str(p), str(reports_dir)): p
-                   for p in reversed(notebooks)}
+        futures = {pool.submit(_run_one, str(p), str(reports_dir)): p for p in reversed(notebooks)}
         pending = set(futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -194,8 +205,10 @@ def _with_nav(page: str) -> str:
     import re
 
     page = re.sub(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>', "", page)
-    nav = ('<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">'
-           '<a href="index.html">&larr; Key findings</a></nav>')
+    nav = (
+        '<nav style="font-family:system-ui,sans-serif;padding:.5rem 1rem">'
+        '<a href="index.html">&larr; Key findings</a></nav>'
+    )
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
 
 
@@ -216,22 +229,25 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
         page = ex.source.with_suffix(".html").name
         (tmp / page).write_text(_with_nav(_page(ex.notebook)), encoding="utf-8")
         pages.append((ex.source.stem, page, _title(ex.notebook, ex.source.stem)))
-    figures = [json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted((tmp / "figures").glob("*.json"))]
+    figures = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted((tmp / "figures").glob("*.json"))
+    ]
     res = results_mod.gather(tmp / "results")
     res.to_csv(tmp / "results.csv", index=False)
     sh.copytree(paths.DATA, tmp / "data")
     sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
     timeline = data_mod.load("policy_timeline")
     after = timeline.loc[timeline["date"] >= events.deadline()].sort_values("date")
-    html_text = site.index_html(res, after, pages, figures, len(data_mod.sources()),
-                                len(data_mod.table_names()) - 1)
+    html_text = site.index_html(
+        res, after, pages, figures, len(data_mod.sources()), len(data_mod.table_names()) - 1
+    )
     (tmp / "index.html").write_text(html_text, encoding="utf-8")
     site.write_assets(tmp)
 
 
-def build(notebooks_dir: Path | None = None, out: Path | None = None,
-          progress: bool = True, jobs: int = 2) -> list[Executed]:
+def build(
+    notebooks_dir: Path | None = None, out: Path | None = None, progress: bool = True, jobs: int = 2
+) -> list[Executed]:
     """Execute every notebook and write the report to ``out`` (default ``reports/``) atomically.
 
     Returns:
@@ -263,8 +279,13 @@ def refresh(notebooks_dir: Path | None = None, progress: bool = True) -> list[Ex
     from tqdm import tqdm
 
     done = []
-    for path in tqdm(notebook_paths(notebooks_dir), desc="notebooks", unit="nb",
-                     disable=not progress, file=sys.stderr):
+    for path in tqdm(
+        notebook_paths(notebooks_dir),
+        desc="notebooks",
+        unit="nb",
+        disable=not progress,
+        file=sys.stderr,
+    ):
         ex = execute(path, record_timing=False)
         nbformat.write(ex.notebook, path)
         done.append(ex)
@@ -295,23 +316,38 @@ def _stale_data() -> str:
         return ""
     names = [line.split(":", 1)[0] for line in stale]
     more = f" and {len(names) - 1} more" if len(names) > 1 else ""
-    return (f"data/{names[0]}{more} changed since its checksum was recorded; run `make data` "
-            "to validate the tables and record them, then `make report` again")
+    return (
+        f"data/{names[0]}{more} changed since its checksum was recorded; run `make data` "
+        "to validate the tables and record them, then `make report` again"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m analysis.report [--notebooks DIR] [--out DIR]``."""
-    parser = argparse.ArgumentParser(prog="python -m analysis.report",
-                                     description="Execute every notebook and build reports/.")
-    parser.add_argument("--notebooks", type=Path, default=None,
-                        help="folder of NN-topic.ipynb notebooks (default: notebooks/)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="report folder to replace (default: reports/)")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.report", description="Execute every notebook and build reports/."
+    )
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        help="folder of NN-topic.ipynb notebooks (default: notebooks/)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="report folder to replace (default: reports/)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--jobs", type=int, default=2,
-                        help="notebooks executed at once (default 2, the machine's cores)")
-    parser.add_argument("--in-place", action="store_true",
-                        help="re-execute the committed notebooks in place; build no report")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="notebooks executed at once (default 2, the machine's cores)",
+    )
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help="re-execute the committed notebooks in place; build no report",
+    )
     args = parser.parse_args(argv)
     stale = _stale_data()
     if stale:
@@ -330,8 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"report not built: {exc}", file=sys.stderr)
         return 1
     out = Path(args.out) if args.out else paths.REPORTS
-    print(f"built {out}/index.html from {len(done)} notebooks in "
-          f"{time.perf_counter() - start:.1f} s")
+    print(
+        f"built {out}/index.html from {len(done)} notebooks in {time.perf_counter() - start:.1f} s"
+    )
     return 0
 
 

@@ -39,12 +39,21 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
         if not all(math.isfinite(x) for x in (v, lo, hi)):
             raise ValueError(f"results.record({notebook!r}): row {row['key']!r} is not finite")
         if not lo <= v <= hi:
-            raise ValueError(f"results.record({notebook!r}): row {row['key']!r} has value {v} "
-                             f"outside its interval [{lo}, {hi}]")
+            raise ValueError(
+                f"results.record({notebook!r}): row {row['key']!r} has value {v} "
+                f"outside its interval [{lo}, {hi}]"
+            )
         if not row.get("count", False):  # a count from the data is recorded as it is
             v, lo, hi = precision.rounded(v, lo, hi)
-        out.append({"notebook": notebook, **{k: row[k] for k in COLUMNS[1:]},
-                    "value": v, "low": lo, "high": hi})
+        out.append(
+            {
+                "notebook": notebook,
+                **{k: row[k] for k in COLUMNS[1:]},
+                "value": v,
+                "low": lo,
+                "high": hi,
+            }
+        )
     return pd.DataFrame(out, columns=COLUMNS)
 
 
@@ -86,7 +95,7 @@ def from_notebooks(folder: Path | None = None) -> pd.DataFrame:
             for out in cell.get("outputs", []):
                 for line in out.get("text", "").splitlines():
                     if line.startswith(PREFIX):
-                        rows.append(json.loads(line[len(PREFIX):]))
+                        rows.append(json.loads(line[len(PREFIX) :]))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -97,8 +106,9 @@ def render_findings(results: pd.DataFrame) -> str:
         unit = "" if r.unit == "rank" else f" {r.unit}"
         value = precision.fmt(r.value, r.low, r.high)
         low, high = precision.fmt(r.low, r.low, r.high), precision.fmt(r.high, r.low, r.high)
-        lines.append(f"- {r.finding}: **{value}{unit}** ({r.interval} "
-                     f"{low} to {high}; `{r.notebook}`)")
+        lines.append(
+            f"- {r.finding}: **{value}{unit}** ({r.interval} {low} to {high}; `{r.notebook}`)"
+        )
     return "\n".join(lines)
 
 

@@ -47,20 +47,39 @@ def prose_html(name: str) -> Markup:
 
 @cache
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 def findings(results: pd.DataFrame, pages: dict[str, str]) -> list[dict]:
     """One dict per headline result, its numbers as text at the policy's precision."""
-    return [{"finding": r.finding, "value": fmt(r.value, r.low, r.high),
-             "low": fmt(r.low, r.low, r.high), "high": fmt(r.high, r.low, r.high),
-             "interval": r.interval, "unit": r.unit, "notebook": r.notebook,
-             "href": pages.get(r.notebook, "")} for r in results.itertuples()]
+    return [
+        {
+            "finding": r.finding,
+            "value": fmt(r.value, r.low, r.high),
+            "low": fmt(r.low, r.low, r.high),
+            "high": fmt(r.high, r.low, r.high),
+            "interval": r.interval,
+            "unit": r.unit,
+            "notebook": r.notebook,
+            "href": pages.get(r.notebook, ""),
+        }
+        for r in results.itertuples()
+    ]
 
 
-def index_html(results: pd.DataFrame, after: pd.DataFrame, pages: list[tuple[str, str, str]],
-               figures: list[dict], sources: int, tables: int) -> str:
+def index_html(
+    results: pd.DataFrame,
+    after: pd.DataFrame,
+    pages: list[tuple[str, str, str]],
+    figures: list[dict],
+    sources: int,
+    tables: int,
+) -> str:
     """Render ``index.html``.
 
     Args:
@@ -72,12 +91,22 @@ def index_html(results: pd.DataFrame, after: pd.DataFrame, pages: list[tuple[str
         tables: number of tables in the data package.
     """
     by_nb = {stem: page for stem, page, _ in pages}
-    return _env().get_template("index.html").render(
-        tables=tables, sources=sources, findings=findings(results, by_nb),
-        after=[{"date": r.date.strftime("%d %b %Y"), "category": r.category, "event": r.event}
-               for r in after.itertuples()],
-        pages=[{"stem": s, "page": p, "title": t} for s, p, t in pages],
-        figures=figures, **{name: prose_html(name) for name in PROSE})
+    return (
+        _env()
+        .get_template("index.html")
+        .render(
+            tables=tables,
+            sources=sources,
+            findings=findings(results, by_nb),
+            after=[
+                {"date": r.date.strftime("%d %b %Y"), "category": r.category, "event": r.event}
+                for r in after.itertuples()
+            ],
+            pages=[{"stem": s, "page": p, "title": t} for s, p, t in pages],
+            figures=figures,
+            **{name: prose_html(name) for name in PROSE},
+        )
+    )
 
 
 def write_assets(folder: Path) -> None:
