@@ -206,6 +206,7 @@ def table(
     sign: Iterable[str] = (),
     p: Iterable[str] = (),
     data: Iterable[str] = (),
+    count_rows: Iterable[bool] | None = None,
     index: bool = False,
 ) -> pd.DataFrame:
     """Return ``df`` with every number as text at the policy's precision, ready to show.
@@ -219,6 +220,8 @@ def table(
         sign: columns printed with a sign (changes, gaps).
         p: columns of p-values or simulated rates (:func:`fmt_p`).
         data: columns of values as the data hold them (:func:`fmt_data`).
+        count_rows: one flag per row; a flagged row's interval columns are counts from the
+            data, printed in full (a table mixing counts and estimates).
         index: format a numeric index as well.
 
     Returns:
@@ -228,14 +231,15 @@ def table(
     intervals = dict(intervals or {})
     counts, sign, p, data = set(counts), set(sign), set(p), set(data)
     grouped = {c for trio in intervals.items() for c in (trio[0], *trio[1])}
+    is_count = [False] * len(df) if count_rows is None else [bool(c) for c in count_rows]
     for central, (lo, hi) in intervals.items():
         texts = {central: [], lo: [], hi: []}
-        for v, a, b in zip(df[central], df[lo], df[hi], strict=True):
+        for v, a, b, whole in zip(df[central], df[lo], df[hi], is_count, strict=True):
             if pd.isna(v):
                 for c in texts:
                     texts[c].append("")
                 continue
-            u = step(v, a, b, sig)
+            u = 1.0 if whole else step(v, a, b, sig)
             for c, x in ((central, v), (lo, a), (hi, b)):
                 texts[c].append("" if pd.isna(x) else _text(float(x), u, c in sign))
         for c, vals in texts.items():

@@ -138,6 +138,14 @@ free[["year", "estimator", "metric", "millions", "qualifier"]]
 # %%
 charts.coverage.chart_freelancer_counts(free, source=data.source_line(free, "freelancer_estimates"))
 
+# %%
+# The claims below, checked: most dated rows are from 2023 on; pooling labels gives monthly IT
+# exports for every month from July 2023; rival values are kept (the disagreement tables).
+dated = pd.concat([coverage.row_dates(df) for df in tables.values()]).dropna()
+assert (dated >= "2023-01-01").mean() > 0.5
+assert set(span) <= set(any_label.index)
+assert len(tel) > 0
+
 # %% [markdown]
 # ## What this shows, and what it cannot
 #

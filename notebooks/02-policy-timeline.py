@@ -113,6 +113,13 @@ est = data.used(data.load("impact_estimates"))
 rates = est.loc[est["unit"].astype(str).str.contains("per_hour|per_day")]
 rates[["claimant", "event", "value", "unit", "claim_type"]]
 
+# %%
+# The claims below, checked: deadlines were set in 2020, 2022 and 2024; 2024 has the most
+# recorded disruptions; the cost claims span three orders of magnitude or more.
+assert {2020, 2022, 2024} <= set(deadlines.loc[deadlines["category"] == "deadline", "date"].dt.year)
+assert by_year["events"].idxmax() == 2024
+assert claims["usd_million"].max() / claims["usd_million"].min() >= 1000
+
 # %% [markdown]
 # ## What this shows, and what it cannot
 #

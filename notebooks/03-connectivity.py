@@ -168,7 +168,16 @@ users.loc[users["metric"].isin(["internet_users", "share_of_population_online"])
 # The estimates of who is online disagree by definition (ITU's share of all people, PBS's
 # share of people aged 10 and over, DataReportal's users), so none of them can be read as a
 # monthly response to policy.
-#
+
+# %%
+# The claims below, checked: 3G/4G growth dipped in Sep-Dec 2024 and recovered in Jan-Mar
+# 2025; the deadline step's interval includes zero; HAC flags no-break series far more often
+# than 5%.
+assert dip < pre and dip < post
+assert deadline["ci_low"] < 0 < deadline["ci_high"]
+assert (calibrated["null_flag_rate"] > 0.2).all()
+
+# %% [markdown]
 # ## What this shows, and what it cannot
 #
 # - **Shows:** 3G/4G subscriber growth slowed in September-December 2024 and recovered in

@@ -96,53 +96,12 @@ print(f"had the block come on 1 Dec 2024, the curve puts {share['central']:.0%} 
 # taken from the data; the printed cells show where each comes from.
 
 # %%
-on_deadline = counts.loc[counts["date"] == DEADLINE, "value"]
-week_after = counts.loc[counts["use"] & counts["date"].between(DEADLINE, DEADLINE + pd.Timedelta(days=7)), "value"]
-registered = tuple(float(v) for v in (on_deadline.min(), counts.loc[counts["use"] & (counts["date"] == DEADLINE), "value"].iloc[0], week_after.max()))
-print("registered VPNs at the deadline (low, central, high):", ", ".join(precision.fmt(v, count=True) for v in registered))
-
-users = data.used(data.load("internet_users"))
-macro = data.used(data.load("macro"))
-dr = users.loc[(users["estimator"] == "DataReportal") & (users["metric"] == "internet_users")].sort_values("date")
-itu_share_2022 = users.loc[(users["estimator"] == "ITU_OWID") & (users["metric"] == "share_of_population_online")
-                           & (users["date"] == "2022-01-01"), "value"].iloc[0] / 100
-census = macro.loc[(macro["indicator"] == "population_million") & (macro["period"] == "2023")].sort_values("value")
-pop_2023 = census["value"].iloc[0]
-internet_users = (itu_share_2022 * pop_2023, dr["value"].iloc[-1], dr["value"].iloc[-1])
-print(f"internet users, million: ITU 2022 share {itu_share_2022:.1%} x 2023 population {pop_2023:.2f} = {internet_users[0]:.1f} (low); "
-      f"DataReportal {dr['date'].iloc[-1]:%Y} {internet_users[1]:.0f} (central, high)")
-
-survey = data.load("vpn_surveys").set_index(["surveyor", "group"]).loc[("Gallup Pakistan", "all")]
-vpn_share = float(survey["share"])
-vpn_users = tuple(u * vpn_share * 1e6 for u in internet_users)
-print(f"VPN users = internet users x {vpn_share:.0%} (Gallup Pakistan, {survey['date']:%b %Y}): "
-      f"{vpn_users[0] / 1e6:.1f} to {vpn_users[1] / 1e6:.1f} million")
+inputs = registrations.gap_inputs(DEADLINE)
+precision.table(inputs, intervals={"central": ("low", "high")},
+                count_rows=inputs["unit"].isin(["VPNs", "companies", "firms"]))
 
 # %%
-sector = data.used(data.load("it_sector_counts"))
-pseb = sector.loc[sector["entity"] == "pseb_registered_it_companies", ["date", "value"]].iloc[0]
-pseb_2021 = sector.loc[sector["entity"] == "pseb_registered_it_firms", ["date", "value"]].iloc[0]
-companies = reg.loc[reg["use"] & (reg["counted"] == "companies")].sort_values("date").iloc[-1]
-free = data.load("freelancer_estimates")
-free = free.loc[free["metric"].isin(["freelancers_count", "active_freelancers"]), "value"] * 1e6
-fl_vpns = reg.loc[reg["use"] & (reg["counted"] == "freelancer_vpns")].iloc[0]
-print(f"companies with registered VPNs: {companies['value']:,.0f} ({companies['date']:%d %b %Y}, {companies['qualifier']})")
-print(f"PSEB-registered IT firms: {pseb_2021['value']:,.0f} ({pseb_2021['date']:%Y}), {pseb['value']:,.0f} ({pseb['date']:%b %Y})")
-print(f"freelancer estimates: {free.min() / 1e6:g} to {free.max() / 1e6:g} million, median {precision.fmt_data(free.median() / 1e6)}")
-print(f"VPNs registered by freelancers: {fl_vpns['value']:,.0f} ({fl_vpns['date']:%d %b %Y})")
-
-# %%
-gap = uptake.gap_table([
-    {"comparison": "registered VPNs per VPN user", "registered": registered, "against": vpn_users,
-     "what": "lower bound on the share of VPN users covered (one VPN can serve many users)"},
-    {"comparison": "companies with registered VPNs per PSEB-registered IT firm",
-     "registered": (companies["value"],) * 3, "against": (pseb_2021["value"], pseb["value"], pseb["value"]),
-     "what": "share of IT firms with a registered VPN (firms outside PSEB not counted)"},
-    {"comparison": "freelancer VPNs (Aug 2024) per freelancer", "registered": (fl_vpns["value"],) * 3,
-     "against": (free.min(), free.median(), free.max()), "what": "share of freelancers registered before the campaign"},
-    {"comparison": "all registered VPNs per freelancer (if every one were a freelancer's)", "registered": registered,
-     "against": (free.min(), free.median(), free.max()), "what": "ceiling on freelancer coverage at the deadline"},
-])
+gap = uptake.gap_table(registrations.gap_comparisons(inputs))
 precision.table(gap.assign(**{c: 100 * gap[c] for c in ["ratio_low", "ratio", "ratio_high"]}),
                 intervals={"ratio": ("ratio_low", "ratio_high")})[
     ["comparison", "ratio_low", "ratio", "ratio_high", "what"]].rename(
@@ -203,6 +162,19 @@ d.assign(date=d["date"].dt.date)[["provider", "date", "metric", "value", "unit",
 bw = data.load("vpn_bandwidth")
 charts.uptake.chart_bandwidth(bw, source=data.source_line(bw, "vpn_bandwidth"))
 bw[["month", "value", "unit"]]
+
+# %%
+# The claims below, checked: registrations rose by about half during the campaign, to over
+# 31,000; registered VPNs are under 1% of VPN users, firms with a registered VPN well under half
+# of PSEB firms, freelancer VPNs a tiny share of freelancers; every rule for individuals
+# restricts eligibility; PTA's VPN bandwidth fell in November 2024.
+assert campaign["value"].max() >= 31_000 and 1.4 <= campaign["value"].max() / base["value"] <= 1.6
+ratios = gap.set_index("comparison")
+assert ratios.iloc[0]["ratio_high"] < 0.01 and ratios.iloc[1]["ratio_high"] < 0.5
+assert ratios.iloc[2]["ratio_high"] < 0.001
+assert (rules.loc[rules["applicant"] == "individual", "rule_type"] == "eligibility").all()
+bandwidth = bw.set_index(bw["month"].astype(str))["value"]
+assert bandwidth["2024-11"] < bandwidth["2024-10"]
 
 # %% [markdown]
 # ## What this shows, and what it cannot

@@ -176,6 +176,17 @@ results.record("05-exports-counterfactual", [
      "value": int(hp_real["rank"]), "low": 1, "high": len(hp), "unit": "rank", "interval": "range"},
 ])
 
+# %%
+# The claims below, checked: FY2025 above FY2024 and the highest month in December 2025; every
+# method puts exports below its counterfactual; a later pre-period start gives an interval that
+# includes zero; only a few specifications exclude zero; a placebo deadline shows a gap at least
+# as large as the real one.
+assert fy.loc[2025, "value"] > fy.loc[2024, "value"] and str(y.idxmax()) == "2025-12"
+assert (summary["gap_pct"] < 0).all()
+assert (ok.loc[ok["start"] != "2023-07", "gap_pct_high"] > 0).all()
+assert (ok["gap_pct_high"] < 0).sum() <= len(ok) / 3
+assert hp.loc[hp["placebo"], "mean_gap_pct"].min() <= hp_real["mean_gap_pct"]
+
 # %% [markdown]
 # ## What this shows, and what it cannot
 #

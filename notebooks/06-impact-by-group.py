@@ -141,6 +141,16 @@ for s, out, finding in [
                 "low": r["low"], "high": r["high"], "unit": r["unit"], "interval": "90%"})
 results.record("06-impact-by-group", rec)
 
+# %%
+# The claims below, checked: "what happened" puts nothing at risk but compliance time;
+# compliance time is the same in every scenario; the access result is the largest in people.
+wh = summary.loc[summary["scenario"] == "what_happened"].set_index("output")["median"]
+# (the stock of VPN users and of unregistered firms is there whatever happens)
+assert (wh.drop(["vpn_users_m", "unregistered_firms", "compliance_hours_k"]) == 0).all()
+compliance = summary.loc[summary["output"] == "compliance_hours_k", "median"]
+assert (compliance == compliance.iloc[0]).all()
+assert a["median"] * 1e6 > f["median"] * 1e3
+
 # %% [markdown]
 # ## What this shows, and what it cannot
 #

@@ -172,6 +172,19 @@ results.record("07-scenarios-sensitivity", [
      "high": costs.set_index("method").loc["brookings", "high"], "unit": "USD million", "interval": "90%"},
 ])
 
+# %%
+# The claims below, checked: duration, then the VPN-dependent revenue share, drive money at
+# risk; the methods' medians differ by orders of magnitude; for May 2023 the Deloitte tiers
+# come closest to NetLoss's published figure; for the X block every method but the
+# NetLoss-style one is below Top10VPN's.
+assert list(tor["parameter"].iloc[:2]) == ["disruption_days", "firm_vpn_revenue_share"]
+assert costs["median"].max() / costs["median"].min() > 100
+may_rows = bt.loc[bt["event"] == "May 2023 mobile shutdown"].set_index("method")
+assert (may_rows["ratio"] - 1).abs().idxmin() == "deloitte"
+x_rows = bt.loc[bt["event"] == "X block, 2024"].set_index("method")
+below = x_rows["median"] < x_rows["published"]
+assert below.drop("netloss").all() and not below["netloss"]
+
 # %% [markdown]
 # ## What this shows, and what it cannot
 #
@@ -182,7 +195,8 @@ results.record("07-scenarios-sensitivity", [
 #   (printed spread), mostly because of one assumed share; NetLoss's per-person figure does not
 #   fit Pakistan's income level.
 # - **Back-test:** no single method matches both published figures: the Deloitte tiers are
-#   closest to NetLoss for May 2023, and every method is below Top10VPN for the X block; the
+#   closest to NetLoss for May 2023, and every method but the NetLoss-style one is below
+#   Top10VPN for the X block (the NetLoss-style one is far above); the
 #   gap is explained by the platform weight it implies, not calibrated away.
 # - **Ex ante vs ex post:** the model's one-month "as announced" figure is a prediction for a
 #   block that never came; the December 2024 export gap was measured with no block in force,

@@ -117,3 +117,9 @@ def test_a_tiny_perturbation_does_not_change_the_text_in_almost_every_case(x):
     same = precision.fmt(x) == precision.fmt(x * (1 + 1e-9))
     edge = abs(x) > 0 and abs((abs(x) / precision.step(x)) % 1 - 0.5) < 1e-5
     assert same or edge or precision.step(x) != precision.step(x * (1 + 1e-9))
+
+
+def test_table_prints_flagged_rows_as_counts():
+    df = pd.DataFrame({"central": [1422.0, 20.93], "low": [1422.0, 10.52], "high": [1422.0, 20.93]})
+    out = precision.table(df, intervals={"central": ("low", "high")}, count_rows=[True, False])
+    assert out["central"].tolist() == ["1,422", "21"]

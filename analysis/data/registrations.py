@@ -52,3 +52,147 @@ def growth(counts: pd.DataFrame) -> pd.Series:
             "days": (last["date"] - first["date"]).days,
         }
     )
+
+
+def gap_inputs(deadline: pd.Timestamp) -> pd.DataFrame:
+    """The inputs of the registration-gap ratios, each a (low, central, high) from the data.
+
+    - registered VPNs at the deadline: the lowest count reported that day, the used one, and
+      the highest used count in the week after;
+    - internet users (million): ITU's 2022 share online x the 2023 census population (low),
+      DataReportal's latest count (central and high);
+    - VPN users: internet users x Gallup Pakistan's share of internet users using a VPN;
+    - companies with registered VPNs (latest used count), PSEB-registered IT firms (2021 IT
+      firms as low, the latest count as central and high), freelancers (the smallest, median
+      and largest published counts) and VPNs registered by freelancers.
+
+    Returns:
+        One row per input: ``input``, ``low``, ``central``, ``high``, ``unit``, ``basis``
+        (where each bound comes from).
+    """
+    from analysis import data
+
+    reg = data.load("vpn_registrations")
+    counts = vpn_counts(reg)
+    used = counts.loc[counts["use"]]
+    on_day = counts.loc[counts["date"] == deadline, "value"]
+    week = used.loc[used["date"].between(deadline, deadline + pd.Timedelta(days=7)), "value"]
+    registered = (on_day.min(), used.loc[used["date"] == deadline, "value"].iloc[0], week.max())
+
+    users = data.used(data.load("internet_users"))
+    dr = users.loc[
+        (users["estimator"] == "DataReportal") & (users["metric"] == "internet_users")
+    ].sort_values("date")
+    itu = users.loc[
+        (users["estimator"] == "ITU_OWID")
+        & (users["metric"] == "share_of_population_online")
+        & (users["date"] == "2022-01-01"),
+        "value",
+    ].iloc[0]
+    macro = data.used(data.load("macro"))
+    census = macro.loc[
+        (macro["indicator"] == "population_million") & (macro["period"] == "2023"), "value"
+    ].min()
+    latest = dr["value"].iloc[-1]
+    internet = (itu / 100 * census, latest, latest)
+    survey = (
+        data.load("vpn_surveys").set_index(["surveyor", "group"]).loc[("Gallup Pakistan", "all")]
+    )
+    share = float(survey["share"])
+
+    sector = data.used(data.load("it_sector_counts"))
+    pseb = sector.loc[sector["entity"] == "pseb_registered_it_companies"].iloc[0]
+    pseb_2021 = sector.loc[sector["entity"] == "pseb_registered_it_firms"].iloc[0]
+    companies = reg.loc[reg["use"] & (reg["counted"] == "companies")].sort_values("date").iloc[-1]
+    free = data.load("freelancer_estimates")
+    free = free.loc[free["metric"].isin(["freelancers_count", "active_freelancers"]), "value"]
+    fl_vpns = reg.loc[reg["use"] & (reg["counted"] == "freelancer_vpns")].iloc[0]
+
+    rows = [
+        (
+            "registered_vpns",
+            registered,
+            "VPNs",
+            f"lowest report on {deadline:%d %b %Y}; used count; highest used in the week after",
+        ),
+        (
+            "internet_users",
+            internet,
+            "million persons",
+            f"ITU 2022 share {itu:.1f}% x 2023 census {census:.1f} million; "
+            f"DataReportal {dr['date'].iloc[-1]:%Y}",
+        ),
+        (
+            "vpn_users",
+            tuple(u * share for u in internet),
+            "million persons",
+            f"internet users x {share:.0%} (Gallup Pakistan, {survey['date']:%b %Y})",
+        ),
+        (
+            "companies_with_registered_vpns",
+            (companies["value"],) * 3,
+            "companies",
+            f"{companies['date']:%d %b %Y} ({companies['qualifier']})",
+        ),
+        (
+            "pseb_it_firms",
+            (pseb_2021["value"], pseb["value"], pseb["value"]),
+            "firms",
+            f"PSEB IT firms {pseb_2021['date']:%Y}; PSEB-registered companies {pseb['date']:%b %Y}",
+        ),
+        (
+            "freelancers",
+            (free.min(), free.median(), free.max()),
+            "million persons",
+            "smallest, median and largest published count",
+        ),
+        ("freelancer_vpns", (fl_vpns["value"],) * 3, "VPNs", f"{fl_vpns['date']:%d %b %Y}"),
+    ]
+    return pd.DataFrame(
+        [
+            {
+                "input": k,
+                "low": float(v[0]),
+                "central": float(v[1]),
+                "high": float(v[2]),
+                "unit": u,
+                "basis": b,
+            }
+            for k, v, u, b in rows
+        ]
+    )
+
+
+def gap_comparisons(inputs: pd.DataFrame) -> list[dict]:
+    """The four gap ratios from :func:`gap_inputs`, for :func:`analysis.models.uptake.gap_table`."""
+    x = inputs.set_index("input")[["low", "central", "high"]]
+
+    def tri(name, scale=1.0):
+        return tuple(float(v) * scale for v in x.loc[name])
+
+    return [
+        {
+            "comparison": "registered VPNs per VPN user",
+            "registered": tri("registered_vpns"),
+            "against": tri("vpn_users", 1e6),
+            "what": "lower bound on the share of VPN users covered (one VPN can serve many users)",
+        },
+        {
+            "comparison": "companies with registered VPNs per PSEB-registered IT firm",
+            "registered": tri("companies_with_registered_vpns"),
+            "against": tri("pseb_it_firms"),
+            "what": "share of IT firms with a registered VPN (firms outside PSEB not counted)",
+        },
+        {
+            "comparison": "freelancer VPNs (Aug 2024) per freelancer",
+            "registered": tri("freelancer_vpns"),
+            "against": tri("freelancers", 1e6),
+            "what": "share of freelancers registered before the campaign",
+        },
+        {
+            "comparison": "all registered VPNs per freelancer (if every one were a freelancer's)",
+            "registered": tri("registered_vpns"),
+            "against": tri("freelancers", 1e6),
+            "what": "ceiling on freelancer coverage at the deadline",
+        },
+    ]
