@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.data import periods
 from analysis.precision import SAME_FIGURE_RTOL
 
-TIME_COLUMNS = ("date", "month", "start", "period_start", "year", "period")
+TIME_COLUMNS = ("date", "month", "start", "period_start", "year", "period", "start_date")
 
 
 def time_column(df: pd.DataFrame) -> str | None:
