@@ -14,7 +14,7 @@ import sys
 
 import pandas as pd
 
-from analysis.data import DataError
+from analysis.data import DataError, regions
 from analysis.data import params as tables
 from analysis.models import impact, params
 
@@ -34,24 +34,59 @@ def _assignment(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(f"{name}: expected a number, got {value!r}") from None
 
 
-def _positive(text: str) -> int:
+#: Most Monte Carlo draws one run may ask for: each draw holds about 60 numbers of 8 bytes
+#: (parameters and outputs), so 5,000,000 draws take about 2.4 GB, a tenth of the machine.
+MAX_DRAWS = 5_000_000
+
+
+def _whole(text: str, least: int) -> int:
     try:
         n = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {n}")
+    if n < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= {least}, got {n}")
     return n
+
+
+def _draws(text: str) -> int:
+    n = _whole(text, 1)
+    if n > MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_DRAWS:,} draws (each holds about 60 numbers of 8 bytes: "
+            f"{MAX_DRAWS:,} take about 2.4 GB), got {n:,}"
+        )
+    return n
+
+
+def _seed(text: str) -> int:
+    return _whole(text, 0)
 
 
 def _hours(text: str) -> float:
     try:
-        h = float(text)
-    except ValueError:
+        return impact.check_hours(float(text))
+    except ValueError as exc:
+        if isinstance(exc, params.ParameterError):
+            raise argparse.ArgumentTypeError(str(exc)) from None
         raise argparse.ArgumentTypeError(f"expected a number of hours, got {text!r}") from None
-    if not h > 0:
-        raise argparse.ArgumentTypeError(f"expected hours > 0, got {text}")
-    return h
+
+
+def _region(text: str) -> str:
+    try:
+        return regions.canonical(text)
+    except regions.RegionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _reach(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a share in (0, 1], got {text!r}") from None
+    if not 0 < x <= 1:
+        raise argparse.ArgumentTypeError(f"expected a share in (0, 1], got {text}")
+    return x
 
 
 def _table(df: pd.DataFrame) -> str:
@@ -81,15 +116,33 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PARAM=VALUE",
         help="fix a parameter (repeatable)",
     )
-    sc.add_argument("--draws", type=_positive, default=100_000)
-    sc.add_argument("--seed", type=int, default=20241130)
-    co = sub.add_parser("cost", help="cost of one disruption by one method or all four")
-    co.add_argument("--method", required=True, help=", ".join(impact.COST_METHODS) + " or all")
-    co.add_argument("--hours", required=True, type=_hours)
-    co.add_argument("--region", default="national")
+    sc.add_argument("--draws", type=_draws, default=100_000, help=f"at most {MAX_DRAWS:,}")
+    sc.add_argument("--seed", type=_seed, default=20241130, help="a whole number >= 0")
+    co = sub.add_parser("cost", help="cost of one disruption by each method")
+    co.add_argument(
+        "--method",
+        required=True,
+        help="; ".join(f"{k}: {v}" for k, v in impact.METHOD_LABELS.items()) + "; or all",
+    )
+    co.add_argument("--hours", required=True, type=_hours, help="duration, up to 8,784")
+    co.add_argument(
+        "--region",
+        default="pakistan",
+        type=_region,
+        help="national (default) or a province or territory: "
+        + ", ".join(list(regions.NAMES.values())[1:])
+        + " (KP, ICT, GB, AJK accepted)",
+    )
+    co.add_argument(
+        "--share-affected",
+        dest="reach",
+        type=_reach,
+        default=1.0,
+        help="share of the region's economy inside the disrupted places (default 1)",
+    )
     co.add_argument("--type", dest="kind", default="blackout", choices=impact.KINDS)
-    co.add_argument("--draws", type=_positive, default=100_000)
-    co.add_argument("--seed", type=int, default=20241130)
+    co.add_argument("--draws", type=_draws, default=100_000, help=f"at most {MAX_DRAWS:,}")
+    co.add_argument("--seed", type=_seed, default=20241130, help="a whole number >= 0")
     args = parser.parse_args(argv)
     try:
         if args.command == "scenario":
@@ -110,14 +163,26 @@ def main(argv: list[str] | None = None) -> int:
             base = params.for_scenario(tables.load_parameters(), tables.load_scenarios(), "base")
             methods = impact.COST_METHODS if args.method == "all" else (args.method,)
             table = impact.cost_table(
-                base, args.hours, args.kind, args.region, args.draws, args.seed, methods
+                base,
+                args.hours,
+                args.kind,
+                regions.gdp_share_range(args.region),
+                args.reach,
+                args.draws,
+                args.seed,
+                methods,
             )
+            where = regions.NAMES[args.region]
+            if args.reach < 1:
+                where += f", {args.reach:.0%} of its economy"
             print(
-                f"{args.kind} of {args.hours:g} hours, {args.region}: cost in USD million, "
-                f"median and 90% interval ({args.draws:,} draws)"
+                f"{args.kind} of {args.hours:g} hours, {where}: cost in USD million, median "
+                f"and 90% range of inputs ({args.draws:,} draws); share of the area's GDP "
+                "for the period"
             )
-            print(_table(table))
-    except (params.ParameterError, DataError) as exc:
+            shown = table.assign(method=table["method"].map(impact.METHOD_LABELS))
+            print(_table(shown.drop(columns="unit")))
+    except (params.ParameterError, DataError, regions.RegionError) as exc:
         print(f"python -m analysis: error: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -25,6 +25,7 @@ LABELS = {
     "interior_letter": "Interior Ministry letter",
     "registration_deadline": "registration deadline",
     "mobile_number_route": "mobile-number route",
+    "x_restored": "X restored",
 }
 DEADLINE = "registration_deadline"
 

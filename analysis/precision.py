@@ -55,7 +55,9 @@ def step(
     if biggest < 1e-300:  # zero, or too small to print at all
         return 1.0
     unit = 10.0 ** (math.floor(math.log10(biggest)) - sig + 1)
-    if all(x.is_integer() for x in nums):  # whole numbers (ranks, counts) get no decimals
+    # whole numbers (ranks, counts) get no decimals; "whole" to one part in a million, so a
+    # count perturbed in its last bits (ANALYSIS_PERTURB) is still whole
+    if all(abs(x - round(x)) <= SAME_FIGURE_RTOL * max(1.0, abs(x)) for x in nums):
         unit = max(unit, 1.0)
     if low is not None and high is not None:
         width = abs(float(high) - float(low))
@@ -207,6 +209,7 @@ def table(
     p: Iterable[str] = (),
     data: Iterable[str] = (),
     count_rows: Iterable[bool] | None = None,
+    keep: Iterable[str] = (),
     index: bool = False,
 ) -> pd.DataFrame:
     """Return ``df`` with every number as text at the policy's precision, ready to show.
@@ -220,6 +223,7 @@ def table(
         sign: columns printed with a sign (changes, gaps).
         p: columns of p-values or simulated rates (:func:`fmt_p`).
         data: columns of values as the data hold them (:func:`fmt_data`).
+        keep: numeric columns shown as they are (years, identifiers).
         count_rows: one flag per row; a flagged row's interval columns are counts from the
             data, printed in full (a table mixing counts and estimates).
         index: format a numeric index as well.
@@ -229,7 +233,7 @@ def table(
     """
     out = df.copy()
     intervals = dict(intervals or {})
-    counts, sign, p, data = set(counts), set(sign), set(p), set(data)
+    counts, sign, p, data, keep = set(counts), set(sign), set(p), set(data), set(keep)
     grouped = {c for trio in intervals.items() for c in (trio[0], *trio[1])}
     is_count = [False] * len(df) if count_rows is None else [bool(c) for c in count_rows]
     for central, (lo, hi) in intervals.items():
@@ -245,7 +249,7 @@ def table(
         for c, vals in texts.items():
             out[c] = vals
     for col in df.columns:
-        if col in grouped or not pd.api.types.is_numeric_dtype(df[col]):
+        if col in grouped or col in keep or not pd.api.types.is_numeric_dtype(df[col]):
             continue
         if pd.api.types.is_bool_dtype(df[col]):
             continue

@@ -32,8 +32,36 @@ def test_cost_all_methods(capsys):
         == 0
     )
     out = capsys.readouterr().out
-    for method in ("brookings", "deloitte", "netloss", "bottom_up"):
-        assert method in out
+    for label in (
+        "Brookings reconstruction",
+        "calibrated to COST's Pakistan rate",
+        "Deloitte",
+        "NetLoss-style, calibrated (deprecated by its owner)",
+        "Bottom-up",
+    ):
+        assert label in out
+
+
+def test_a_regional_cost_is_not_the_national_one(capsys):
+    args = ["cost", "--method", "brookings", "--hours", "864", "--draws", "4000", "--seed", "1"]
+    assert main(args) == 0
+    national = capsys.readouterr().out
+    assert main([*args, "--region", "balochistan"]) == 0
+    regional = capsys.readouterr().out
+    assert "Balochistan" in regional and "Pakistan (national)" in national
+
+    def median(text):
+        return float(text.splitlines()[-1].split()[-4].replace(",", ""))
+
+    # Balochistan's share of GDP is 3.0-4.4% in the data
+    assert 0.025 < median(regional) / median(national) < 0.05
+
+
+@pytest.mark.parametrize("name", ["KP", "kpk", "Khyber Pakhtunkhwa", "AJK", "ict", "GB"])
+def test_common_region_spellings(name, capsys):
+    assert (
+        main(["cost", "--method", "all", "--hours", "3", "--region", name, "--draws", "500"]) == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -43,10 +71,20 @@ def test_cost_all_methods(capsys):
         (["scenario", "base", "--set", "nope=1"], "unknown parameter 'nope' in --set"),
         (["scenario", "base", "--set", "switch_share"], "expected PARAM=VALUE"),
         (["scenario", "base", "--set", "switch_share=lots"], "switch_share: expected a number"),
-        (["scenario", "base", "--draws", "0"], "expected at least 1"),
+        (["scenario", "base", "--draws", "0"], "expected a whole number >= 1"),
+        (["scenario", "base", "--draws", "1000000000"], "at most 5,000,000 draws"),
+        (["scenario", "base", "--seed", "-1"], "expected a whole number >= 0"),
+        (["scenario", "base", "--seed", "1.5"], "expected a whole number"),
         (["cost", "--method", "magic", "--hours", "3"], "unknown method 'magic'"),
-        (["cost", "--method", "all", "--hours", "-2"], "expected hours > 0"),
-        (["cost", "--method", "all", "--hours", "2", "--region", "sindh"], "only national"),
+        (["cost", "--method", "all", "--hours", "-2"], "hours must be > 0 and at most 8,784"),
+        (["cost", "--method", "all", "--hours", "0"], "hours must be > 0"),
+        (["cost", "--method", "all", "--hours", "1e6"], "at most 8,784 (a year)"),
+        (["cost", "--method", "all", "--hours", "nan"], "hours must be > 0"),
+        (["cost", "--method", "all", "--hours", "inf"], "hours must be > 0"),
+        (["cost", "--method", "all", "--hours", "soon"], "expected a number of hours"),
+        (["cost", "--method", "all", "--hours", "2", "--region", "narnia"], "unknown region"),
+        (["cost", "--method", "all", "--hours", "2", "--share-affected", "0"], "(0, 1]"),
+        (["cost", "--method", "all", "--hours", "2", "--share-affected", "1.5"], "(0, 1]"),
         (["cost", "--method", "all", "--hours", "2", "--type", "wifi"], "invalid choice: 'wifi'"),
     ],
 )

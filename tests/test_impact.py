@@ -48,12 +48,18 @@ def test_businesses_at_central_values_by_hand():
 def test_cost_methods_by_hand():
     p = central()
     c = impact.disruption_cost(p, 24, "blackout")
-    assert c["brookings"] == pytest.approx(407.2 * 1000 / 365 * 0.025)
-    assert c["deloitte"] == pytest.approx(407.2 * 1000 / 365 * 0.007)
-    assert c["netloss"] == pytest.approx(116 * 86.58)
+    day = 407.2 * 1000 / 365  # FY2025 GDP per day, USD million
+    assert c["brookings"] == pytest.approx(day * 0.025)
+    assert c["cost_calibrated"] == pytest.approx(2.21 * 24)  # COST's published rate
+    assert c["deloitte"] == pytest.approx(day * 0.007)
+    # NetLoss's USD 17m for 4 days of the May 2023 mobile shutdown, as a share of daily GDP
+    assert c["netloss"] == pytest.approx(day * 17 / (4 * 338.37 * 1000 / 365 * 0.97), rel=1e-3)
+    assert c["netloss"] < day  # the per-person figure gave 7.7 days of GDP for one day
     assert c["bottom_up"] == pytest.approx((3810 + 350.15) / 365)
     mobile = impact.disruption_cost(p, 24, "mobile")
     assert mobile["brookings"] == pytest.approx(c["brookings"] * 0.97)
+    regional = impact.disruption_cost(p, 24, "blackout", gdp_share=0.044, reach=0.5)
+    assert regional["deloitte"] == pytest.approx(c["deloitte"] * 0.044 * 0.5)
 
 
 def test_stronger_enforcement_never_cuts_off_fewer():
@@ -193,7 +199,15 @@ def test_bad_disruption_arguments():
     p = central()
     with pytest.raises(params.ParameterError, match="unknown disruption type 'wifi'"):
         impact.disruption_cost(p, 5, "wifi")
-    with pytest.raises(params.ParameterError, match="only national is supported"):
-        impact.disruption_cost(p, 5, "blackout", "sindh")
+    with pytest.raises(params.ParameterError, match="gdp_share must be a share in"):
+        impact.disruption_cost(p, 5, "blackout", gdp_share=1.5)
     with pytest.raises(params.ParameterError, match="hours must be > 0"):
         impact.disruption_cost(p, 0)
+    with pytest.raises(params.ParameterError, match="at most 8,784"):
+        impact.disruption_cost(p, 9000)
+
+
+def test_a_cost_above_the_economy_is_refused():
+    p = {**central(), "cost_usd_m_per_hour": 1e6}  # a rate far above Pakistan's hourly GDP
+    with pytest.raises(impact.BoundError, match="cost_calibrated: cost .* exceeds the GDP"):
+        impact.disruption_cost(p, 24)

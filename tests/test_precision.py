@@ -123,3 +123,8 @@ def test_table_prints_flagged_rows_as_counts():
     df = pd.DataFrame({"central": [1422.0, 20.93], "low": [1422.0, 10.52], "high": [1422.0, 20.93]})
     out = precision.table(df, intervals={"central": ("low", "high")}, count_rows=[True, False])
     assert out["central"].tolist() == ["1,422", "21"]
+
+
+def test_a_whole_number_stays_whole_when_perturbed():
+    assert precision.fmt(17.0) == precision.fmt(17.0 * (1 + 1e-9)) == "17"
+    assert precision.fmt(2, 1, 4) == precision.fmt(2 * (1 - 1e-9), 1, 4 * (1 + 1e-9)) == "2"

@@ -67,59 +67,76 @@ def chart_tornado(
     )
 
 
-def chart_cost_methods(costs: pd.DataFrame, hours: float, kind: str, source: str) -> None:
-    """Four methods' estimates of one disruption's cost, log scale, with intervals."""
+def chart_cost_methods(costs: pd.DataFrame, title: str, name: str, source: str) -> None:
+    """Each method's estimate of one disruption's cost, log scale, with its range of inputs."""
     fig, ax = plots.new_chart(figsize=(8.0, 4.0))
     y = np.arange(len(costs))[::-1]
     ax.hlines(y, costs["low"], costs["high"], color=plots.PALETTE["band"], linewidth=6)
     ax.plot(costs["median"], y, "o", color=plots.PALETTE["accent"])
     ax.set_xscale("log")
-    ax.set_yticks(y, costs["method"])
+    ax.set_yticks(y, [impact.METHOD_LABELS[m] for m in costs["method"]])
     ax.set_xlabel("USD million (log scale)")
-    spread = costs["median"].max() / costs["median"].min()
     plots.finish_chart(
         fig,
-        name=f"cost-methods-{kind}-{int(hours)}h",
-        title=(
-            f"Four methods, one {hours:g}-hour {kind} disruption: medians differ {spread:,.0f}-fold"
-        ),
-        subtitle="Cost in USD million, median and 90% interval; same parameter draws for all",
+        name=name,
+        title=title,
+        subtitle="Cost in USD million: median and 90% range of inputs; same parameter draws "
+        "for every method",
         source=source,
-        data=costs,
+        data=costs.assign(method=costs["method"].map(impact.METHOD_LABELS)),
     )
 
 
-def chart_backtest(bt: pd.DataFrame, source: str) -> None:
-    """Our methods' estimates beside the published figure for each past disruption."""
+def chart_backtest(bt: pd.DataFrame, title: str, source: str) -> None:
+    """Published figure over our median, by method, for each disruption of the validation set."""
+    fig, ax = plots.new_chart(figsize=(8.0, 4.6))
     events = list(dict.fromkeys(bt["event"]))
-    fig, axes = plots.new_chart(1, len(events), figsize=(8.0, 4.2))
-    axes = np.atleast_1d(axes)
-    for ax, event in zip(axes, events, strict=True):
-        rows = bt.loc[bt["event"] == event].reset_index(drop=True)
-        y = np.arange(len(rows))[::-1]
-        ax.hlines(y, rows["low"], rows["high"], color=plots.PALETTE["band"], linewidth=6)
-        ax.plot(rows["median"], y, "o", color=plots.PALETTE["blue"], label="our estimate")
-        ax.axvline(
-            rows["published"].iloc[0],
-            color=plots.PALETTE["accent"],
-            linestyle="--",
-            label=f"published ({rows['claimant'].iloc[0]})",
-        )
-        ax.set_xscale("log")
-        ax.set_yticks(y, rows["method"])
-        ax.set_title(event, fontsize=9)
-        ax.legend(fontsize=7, loc="lower right")
-    closest = bt.loc[(bt["ratio"].apply(lambda r: abs(np.log(r)))).idxmin()]
+    colours = [plots.PALETTE[k] for k in ("accent", "blue", "green", "purple", "grey")]
+    for j, method in enumerate(impact.COST_METHODS):
+        rows = bt.loc[bt["method"] == method].set_index("event").reindex(events)
+        y = np.arange(len(events))[::-1] + (j - 2) * 0.12
+        ax.plot(rows["ratio"], y, "o", color=colours[j], label=impact.METHOD_LABELS[method])
+    ax.axvline(1, color=plots.PALETTE["ink"], linewidth=0.8)
+    ax.set_xscale("log")
+    ax.set_yticks(np.arange(len(events))[::-1], events)
+    ax.set_xlabel("published figure / our median (log scale; 1 = a match)")
+    ax.legend(fontsize=7, loc="lower right")
     plots.finish_chart(
         fig,
         name="cost-backtest",
-        title=(
-            f"Back-test: {closest['method']} comes closest to "
-            f"{closest['claimant']}'s figure for the {closest['event']} "
-            f"(published / ours = {closest['ratio']:.2f})"
-        ),
-        subtitle="USD million, log scale: our median and 90% interval by method; dashed line: "
-        "the published figure",
+        title=title,
+        subtitle="Validation set: disruptions not used to calibrate any method",
         source=source,
-        data=bt,
+        data=bt.assign(method=bt["method"].map(impact.METHOD_LABELS)),
+    )
+
+
+def chart_costs_by_year(
+    by_year: pd.DataFrame, published: pd.DataFrame, method: str, title: str, source: str
+) -> None:
+    """Our yearly totals of shutdown costs (one method) beside published annual totals."""
+    fig, ax = plots.new_chart()
+    rows = by_year.loc[by_year["method"] == method].sort_values("group")
+    x = rows["group"].astype(int).to_numpy()
+    ax.bar(x, rows["median"], color=plots.PALETTE["band"], label=impact.METHOD_LABELS[method])
+    ax.vlines(x, rows["low"], rows["high"], color=plots.PALETTE["accent"], linewidth=1.5)
+    ax.plot(
+        published["year"],
+        published["usd_million"],
+        "D",
+        color=plots.PALETTE["ink"],
+        label="Top10VPN's published total",
+    )
+    ax.set_yscale("log")
+    ax.set_xticks(x)
+    ax.set_ylabel("USD million (log scale)")
+    ax.legend(fontsize=8, loc="upper left")
+    plots.finish_chart(
+        fig,
+        name="shutdown-costs-by-year",
+        title=title,
+        subtitle="Cost of every Access Now shutdown event in the year, USD million: median "
+        "and 90% range of inputs (bars and lines); diamonds: Top10VPN",
+        source=source,
+        data=rows.assign(method=impact.METHOD_LABELS[method]),
     )

@@ -194,9 +194,22 @@ def rank_correlation(inputs: Mapping, outputs: Mapping, output: str) -> pd.DataF
 
 # ----------------------------------------------------------------- cost of one disruption
 
-COST_METHODS = ("brookings", "deloitte", "netloss", "bottom_up")
+COST_METHODS = ("brookings", "cost_calibrated", "deloitte", "netloss", "bottom_up")
+#: The methods in words, for tables and charts.
+METHOD_LABELS = {
+    "brookings": "COST-style, Brookings reconstruction",
+    "cost_calibrated": "COST-style, calibrated to COST's Pakistan rate",
+    "deloitte": "Deloitte connectivity tiers",
+    "netloss": "NetLoss-style, calibrated (deprecated by its owner)",
+    "bottom_up": "Bottom-up: IT exports and freelance earnings",
+}
 KINDS = ("blackout", "mobile", "platform")
-REGIONS = ("national",)
+#: Hours in a leap year: the longest single disruption the cost methods accept.
+MAX_HOURS = 8784.0
+
+
+class BoundError(ValueError):
+    """A cost above what the disrupted economy produces: a bug, never a result."""
 
 
 def affected_share(p: Mapping, kind: str):
@@ -212,60 +225,174 @@ def affected_share(p: Mapping, kind: str):
     )
 
 
-def disruption_cost(
-    p: Mapping, hours: float, kind: str = "blackout", region: str = "national"
-) -> dict:
-    """Cost (USD million) of one disruption by four methods.
+def check_hours(hours: float) -> float:
+    """``hours`` if it is a finite duration above 0 and at most a year (8,784 h).
 
-    - brookings (COST-style): GDP x internet share of GDP x duration x share affected;
-    - deloitte: daily GDP x share of daily GDP lost per day (connectivity tier) x days x share;
-    - netloss: internet users affected x USD per person-day x days;
-    - bottom_up: IT exports and freelance earnings lost over the hours (our sectors only).
+    Raises:
+        ParameterError: naming the value and what was expected.
     """
-    if region not in REGIONS:
+    try:
+        h = float(hours)
+    except (TypeError, ValueError):
+        raise params_mod.ParameterError(f"hours must be a number, got {hours!r}") from None
+    if not (np.isfinite(h) and 0 < h <= MAX_HOURS):
         raise params_mod.ParameterError(
-            f"unknown region {region!r}: the data package has no regional user or GDP shares, "
-            f"so only {', '.join(REGIONS)} is supported"
+            f"hours must be > 0 and at most {MAX_HOURS:,.0f} (a year), got {hours}"
         )
-    if not hours > 0:
-        raise params_mod.ParameterError(f"hours must be > 0, got {hours}")
-    share = affected_share(p, kind)
+    return h
+
+
+def area_gdp(p: Mapping, hours: float, gdp_share=1.0):
+    """GDP of the affected area over the period (USD million)."""
+    return p["gdp_usd_billion"] * 1000 / 365 * (hours / 24) * gdp_share
+
+
+def disruption_cost(
+    p: Mapping,
+    hours: float,
+    kind: str = "blackout",
+    gdp_share=1.0,
+    reach=1.0,
+) -> dict:
+    """Cost (USD million) of one disruption by each method, bounded by the economy it hits.
+
+    Every method is a share of the GDP of the affected area over the period:
+
+    - ``brookings`` (COST-style, reconstructed): area GDP x internet share of GDP;
+    - ``cost_calibrated``: COST's published rate for a national full blackout of Pakistan
+      (USD million per hour) x hours x the area's share of GDP;
+    - ``deloitte``: area GDP x share of daily GDP lost per day (connectivity tier);
+    - ``netloss``: area GDP x the share of daily GDP that reproduces NetLoss's own published
+      Pakistan output (the per-person figure of NetLoss's paper is a cross-country average
+      that gives several times Pakistan's GDP; its owner deprecated the calculator in 2026
+      because it ran too low, not too high);
+    - ``bottom_up``: IT exports and freelance earnings over the period, in the area's share.
+
+    each times the share of activity the disruption touches: ``affected_share(kind)`` x
+    ``reach`` (the share of the area's economy inside the disrupted places).
+
+    Args:
+        p: parameters (scalars or arrays of draws).
+        hours: duration.
+        kind: ``blackout``, ``mobile`` or ``platform``.
+        gdp_share: the area's share of national GDP (1 for the whole country).
+        reach: share of the area's economy the disruption touches (1 for all of it).
+
+    Raises:
+        ParameterError: hours not in (0, 8784], an unknown kind, a share outside [0, 1].
+        BoundError: a method's cost above the area's GDP for the period times the share
+            touched, or a sector's loss above its output (a bug: the bounds are invariants).
+    """
+    hours = check_hours(hours)
+    for name, x in (("gdp_share", gdp_share), ("reach", reach)):
+        arr = np.asarray(x, dtype=float)
+        if not (np.isfinite(arr).all() and (arr >= 0).all() and (arr <= 1).all()):
+            raise params_mod.ParameterError(f"{name} must be a share in [0, 1], got {x}")
+    touched = affected_share(p, kind) * reach
     days = hours / 24
-    daily_gdp = p["gdp_usd_billion"] * 1000 / 365
-    return {
-        "brookings": daily_gdp * days * p["internet_share_gdp"] * share,
-        "deloitte": daily_gdp * p["deloitte_daily_gdp_share"] * days * share,
-        "netloss": p["internet_users_million"] * share * p["netloss_usd_per_person_day"] * days,
-        "bottom_up": (p["it_exports_usd_million"] + p["freelance_earnings_usd_million"])
-        / 365
-        * days
-        * share,
+    gdp = area_gdp(p, hours, gdp_share)
+    sector = (p["it_exports_usd_million"] + p["freelance_earnings_usd_million"]) / 365 * days
+    costs = {
+        "brookings": gdp * p["internet_share_gdp"] * touched,
+        "cost_calibrated": p["cost_usd_m_per_hour"] * hours * gdp_share * touched,
+        "deloitte": gdp * p["deloitte_daily_gdp_share"] * touched,
+        "netloss": gdp * p["netloss_daily_gdp_share"] * touched,
+        "bottom_up": sector * gdp_share * touched,
     }
+    check_bounds(costs, gdp * touched, sector * gdp_share)
+    return costs
+
+
+def check_bounds(costs: Mapping, ceiling, sector_output) -> None:
+    """Refuse a cost above the economy it hits.
+
+    Args:
+        costs: method -> cost (USD million; scalars or arrays).
+        ceiling: GDP of the affected area over the period x the share touched.
+        sector_output: the output of the sectors the bottom-up method counts, in the area.
+
+    Raises:
+        BoundError: naming the method and the two numbers.
+    """
+    tol = 1e-9
+    for method, cost in costs.items():
+        c = np.asarray(cost, dtype=float)
+        if (c < 0).any() or not np.isfinite(c).all():
+            raise BoundError(f"{method}: a cost below zero or not finite")
+        limit = np.asarray(sector_output if method == "bottom_up" else ceiling, dtype=float)
+        over = c > limit * (1 + tol) + tol
+        if over.any():
+            at = int(np.argmax(over)) if over.ndim else 0
+            raise BoundError(
+                f"{method}: cost {np.ravel(c)[at]:,.6g} USD million exceeds the "
+                f"{'sector output' if method == 'bottom_up' else 'GDP of the area and period'}"
+                f" it can touch ({np.ravel(np.broadcast_to(limit, c.shape))[at]:,.6g})"
+            )
 
 
 def cost_table(
     table: pd.DataFrame,
     hours: float,
     kind: str = "blackout",
-    region: str = "national",
+    gdp_share: tuple[float, float] = (1.0, 1.0),
+    reach: float | str = 1.0,
     n: int = 100_000,
     seed: int = 20241130,
     methods: tuple[str, ...] = COST_METHODS,
     level: float = 0.90,
 ) -> pd.DataFrame:
-    """Median and interval of a disruption's cost by each method (USD million)."""
+    """Median and interval of a disruption's cost by each method (USD million).
+
+    Args:
+        table: parameters.
+        hours: duration.
+        kind: ``blackout``, ``mobile`` or ``platform``.
+        gdp_share: ``(low, high)`` share of national GDP of the area, drawn uniformly
+            between the rival estimates (``(1, 1)`` for the whole country).
+        reach: share of the area's economy touched, or the name of a parameter to draw it
+            from (``event_share_city``, ``event_share_cities``, ``event_share_provinces``).
+        n: draws.
+        seed: seed.
+        methods: which methods.
+        level: interval coverage (the interval is the range of inputs: quantiles of the
+            parameter draws, not a statistical confidence interval).
+
+    Returns:
+        One row per method: ``method``, ``median``, ``low``, ``high``, ``unit``, and
+        ``share_of_area_gdp`` (median cost over the area's GDP for the period).
+    """
     unknown = [m for m in methods if m not in COST_METHODS]
     if unknown:
         raise params_mod.ParameterError(
             f"unknown method {unknown[0]!r}; expected one of {', '.join(COST_METHODS)} or all"
         )
-    draws = params_mod.draw(table, n, np.random.default_rng(seed))
-    costs = disruption_cost(draws, hours, kind, region)
+    lo_share, hi_share = (float(x) for x in gdp_share)
+    if not 0 <= lo_share <= hi_share <= 1:
+        raise params_mod.ParameterError(
+            f"gdp_share must be (low, high) with 0 <= low <= high <= 1, got {gdp_share}"
+        )
+    rng = np.random.default_rng(seed)
+    share_rng, draw_rng = rng.spawn(2)
+    draws = params_mod.draw(table, n, draw_rng)
+    share = share_rng.uniform(lo_share, hi_share, n) if hi_share > lo_share else lo_share
+    reach_draws = draws[reach] if isinstance(reach, str) else reach
+    costs = disruption_cost(draws, hours, kind, share, reach_draws)
+    gdp = np.broadcast_to(area_gdp(draws, check_hours(hours), share), (n,))
     q = ((1 - level) / 2, 0.5, (1 + level) / 2)
     rows = []
     for m in methods:
-        lo, med, hi = np.quantile(np.broadcast_to(costs[m], (n,)), q)
-        rows.append({"method": m, "median": med, "low": lo, "high": hi, "unit": "USD million"})
+        c = np.broadcast_to(costs[m], (n,))
+        lo, med, hi = np.quantile(c, q)
+        rows.append(
+            {
+                "method": m,
+                "median": med,
+                "low": lo,
+                "high": hi,
+                "unit": "USD million",
+                "share_of_area_gdp": float(np.median(c / gdp)),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -277,22 +404,34 @@ def backtest(
     Args:
         table: parameters (base scenario).
         cases: dicts with ``event``, ``hours``, ``kind``, ``gdp_usd_billion`` (GDP of that
-            year, fixed) and ``published`` (USD million, published figure) and ``claimant``.
+            year, fixed), ``published`` (USD million), ``claimant``, and optionally
+            ``gdp_share`` ((low, high), default national), ``reach`` and ``set``
+            (``calibration`` or ``validation``).
         n: draws.
         seed: seed.
 
     Returns:
-        One row per case and method: ``event``, ``method``, ``median``, ``low``, ``high``,
-        ``published``, ``claimant`` and ``ratio`` (published / our median).
+        One row per case and method: ``event``, ``set``, ``method``, ``median``, ``low``,
+        ``high``, ``published``, ``claimant``, ``ratio`` (published / our median) and
+        ``inside`` (the published figure within our interval).
     """
     rows = []
     for case in cases:
         t = params_mod.with_overrides(table, {"gdp_usd_billion": case["gdp_usd_billion"]})
-        costs = cost_table(t, case["hours"], case["kind"], n=n, seed=seed)
+        costs = cost_table(
+            t,
+            case["hours"],
+            case["kind"],
+            case.get("gdp_share", (1.0, 1.0)),
+            case.get("reach", 1.0),
+            n=n,
+            seed=seed,
+        )
         for r in costs.itertuples():
             rows.append(
                 {
                     "event": case["event"],
+                    "set": case.get("set", ""),
                     "claimant": case["claimant"],
                     "published": case["published"],
                     "method": r.method,
@@ -300,6 +439,73 @@ def backtest(
                     "low": r.low,
                     "high": r.high,
                     "ratio": case["published"] / r.median,
+                    "inside": bool(r.low <= case["published"] <= r.high),
                 }
             )
+    return pd.DataFrame(rows)
+
+
+def segment_cost_draws(
+    table: pd.DataFrame,
+    segments: pd.DataFrame,
+    gdp_by_year: Mapping,
+    region_shares: Mapping,
+    n: int = 2000,
+    seed: int = 20241130,
+) -> dict[str, np.ndarray]:
+    """Draws of the cost of every disruption segment by every method (USD million).
+
+    The same parameter draws and the same draw of each region's GDP share serve every
+    segment (common random numbers), so segment draws add up to draws of any total.
+
+    Args:
+        table: parameters.
+        segments: one row per event, year and region: ``year``, ``hours``, ``kind``,
+            ``reach`` (a parameter name, or ``all``), ``region``; see
+            :func:`analysis.data.shutdowns.segments`.
+        gdp_by_year: calendar year -> GDP (USD billion).
+        region_shares: region -> (low, high) share of national GDP.
+        n: draws.
+        seed: seed.
+
+    Returns:
+        method -> array of shape (segments, n).
+    """
+    rng = np.random.default_rng(seed)
+    share_rng, draw_rng = rng.spawn(2)
+    draws = params_mod.draw(table, n, draw_rng)
+    shares = {}
+    for region in sorted(region_shares):
+        lo, hi = region_shares[region]
+        shares[region] = share_rng.uniform(lo, hi, n) if hi > lo else np.full(n, float(lo))
+    out = {m: np.empty((len(segments), n)) for m in COST_METHODS}
+    for i, seg in enumerate(segments.itertuples()):
+        p = {**draws, "gdp_usd_billion": float(gdp_by_year[seg.year])}
+        reach = 1.0 if seg.reach == "all" else draws[seg.reach]
+        costs = disruption_cost(p, seg.hours, seg.kind, shares[seg.region], reach)
+        for m in COST_METHODS:
+            out[m][i] = np.broadcast_to(costs[m], (n,))
+    return out
+
+
+def summarize_draws(
+    draws: Mapping[str, np.ndarray], groups: pd.Series, level: float = 0.90
+) -> pd.DataFrame:
+    """Median and interval of the summed segment costs by group and method.
+
+    Args:
+        draws: method -> (segments, n) array from :func:`segment_cost_draws`.
+        groups: one label per segment (year, region, event).
+        level: interval coverage (a range of inputs, not a confidence interval).
+
+    Returns:
+        One row per group and method: ``group``, ``method``, ``median``, ``low``, ``high``.
+    """
+    q = ((1 - level) / 2, 0.5, (1 + level) / 2)
+    labels = pd.Series(groups).reset_index(drop=True)
+    rows = []
+    for key, idx in labels.groupby(labels, sort=True).groups.items():
+        for m, d in draws.items():
+            lo, med, hi = np.quantile(d[np.asarray(idx)].sum(axis=0), q)
+            rows.append({"group": key, "method": m, "median": med, "low": lo, "high": hi})
     return pd.DataFrame(rows)
