@@ -85,7 +85,7 @@ from analysis.report import results
 results.record("00-overview", [
     {"key": "registered_vpns_deadline", "finding": "Registered VPNs on the 30 Nov 2024 deadline, as reported",
      "value": on_deadline.loc[on_deadline["use"], "value"].item(), "low": on_deadline["value"].min(),
-     "high": on_deadline["value"].max(), "unit": "VPNs", "interval": "range of reports"},
+     "high": on_deadline["value"].max(), "unit": "VPNs", "interval": "", "interval_kind": "reports"},
 ])
 
 # %%

@@ -138,7 +138,8 @@ for s, out, finding in [
 ]:
     r = idx.loc[(s, out)]
     rec.append({"key": f"{s}_{out}", "finding": finding, "value": r["median"],
-                "low": r["low"], "high": r["high"], "unit": r["unit"], "interval": "90%"})
+                "low": r["low"], "high": r["high"], "unit": r["unit"], "interval": "90%",
+                "interval_kind": "inputs"})
 results.record("06-impact-by-group", rec)
 
 # %%

@@ -240,7 +240,7 @@ for disruption, (key, finding) in findings.items():
         r = by_ref.loc[(disruption, method)]
         rows.append({"key": f"{key}_{method}", "finding": f"{finding}, {impact.METHOD_LABELS[method]}",
                      "value": r["median"], "low": r["low"], "high": r["high"], "unit": "USD million",
-                     "interval": "90% range of inputs"})
+                     "interval": "90%", "interval_kind": "inputs"})
 results.record("08-disruption-costs", rows)
 
 # %% [markdown]

@@ -92,11 +92,16 @@ def test_results_record_checks_intervals(tmp_path, monkeypatch):
         "high": 3.0,
         "unit": "u",
         "interval": "90%",
+        "interval_kind": "calibrated",
     }
     with pytest.raises(ValueError, match="outside its interval"):
         results.record("05-x", [row])
+    with pytest.raises(ValueError, match="interval_kind 'statistical'; expected one of"):
+        results.record("05-x", [row | {"low": 0.5, "interval_kind": "statistical"}])
     results.record("05-x", [row | {"low": 0.5}])
     assert results.gather().loc[0, "key"] == "k"
+    assert results.interval_words("90%", "calibrated") == "90% simulation-calibrated interval"
+    assert results.interval_words("", "reports") == "range of published reports"
 
 
 def test_robustness_runs_every_specification_at_the_given_break():

@@ -79,6 +79,7 @@ def test_results_are_recorded_rounded(tmp_path, capsys):
                 "high": 38069.261,
                 "unit": "VPNs",
                 "interval": "90%",
+                "interval_kind": "inputs",
             },
             {
                 "key": "c",
@@ -87,7 +88,8 @@ def test_results_are_recorded_rounded(tmp_path, capsys):
                 "low": 20437,
                 "high": 20437,
                 "unit": "VPNs",
-                "interval": "none",
+                "interval": "",
+                "interval_kind": "reports",
                 "count": True,
             },
         ],

@@ -196,3 +196,32 @@ def gap_comparisons(inputs: pd.DataFrame) -> list[dict]:
             "what": "ceiling on freelancer coverage at the deadline",
         },
     ]
+
+
+def increments(counts: pd.DataFrame, since: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Registrations added between consecutive used counts, and the daily rate.
+
+    Args:
+        counts: :func:`vpn_counts`.
+        since: first reporting date to include (default: all).
+
+    Returns:
+        One row per interval: ``from``, ``to``, ``days``, ``added`` (VPNs), ``per_day`` and
+        ``qualifier`` (how the later count is worded: exact, over, at least, approx).
+    """
+    used = counts.loc[counts["use"]].sort_values("date")
+    if since is not None:
+        used = used.loc[used["date"] >= since]
+    prev, nxt = used.iloc[:-1], used.iloc[1:]
+    days = (nxt["date"].to_numpy() - prev["date"].to_numpy()).astype("timedelta64[D]").astype(int)
+    added = nxt["value"].to_numpy() - prev["value"].to_numpy()
+    return pd.DataFrame(
+        {
+            "from": prev["date"].dt.date.to_numpy(),
+            "to": nxt["date"].dt.date.to_numpy(),
+            "days": days,
+            "added": added,
+            "per_day": added / days,
+            "qualifier": nxt["qualifier"].astype(str).to_numpy(),
+        }
+    )

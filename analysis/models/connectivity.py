@@ -255,13 +255,24 @@ def null_t_stats(
     return pd.DataFrame(rows).reset_index(drop=True)
 
 
-def calibrate(fit: TrendFit, null: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+def calibrate(
+    fit: TrendFit, null: pd.DataFrame, alpha: float = 0.05, power: float = 0.80
+) -> pd.DataFrame:
     """Compare each step's HAC p-value with a p-value from the simulated null distribution.
 
+    The calibrated interval replaces the t distribution's critical value by the simulated
+    one: ``estimate +/- c * se``, where ``c`` is the ``1 - alpha`` quantile of the absolute
+    t-statistics of the no-break series (so it covers as often as it claims, under the
+    simulated noise), and ``se`` the HAC standard error. The minimum detectable step is the
+    step the test finds with probability ``power`` at level ``alpha``:
+    ``(c + z_power * sd(t_null)) * se``.
+
     Returns:
-        One row per step: ``estimate``, ``ci_low``, ``ci_high``, ``p_hac``,
-        ``null_flag_rate`` (share of no-break simulations that HAC flags at ``alpha``) and
-        ``p_simulated`` (share of simulations with a larger absolute t-statistic).
+        One row per step: ``estimate``, ``ci_low``, ``ci_high`` (HAC), ``p_hac``,
+        ``null_flag_rate`` (share of no-break simulations that HAC flags at ``alpha``),
+        ``p_simulated`` (share of simulations with a larger absolute t-statistic),
+        ``critical_t`` (simulated), ``cal_low``, ``cal_high`` (calibrated interval) and
+        ``mde`` (minimum detectable step, same unit as the estimate).
     """
     from scipy import stats
 
@@ -273,4 +284,11 @@ def calibrate(fit: TrendFit, null: pd.DataFrame, alpha: float = 0.05) -> pd.Data
     out["p_simulated"] = [
         (null[k].abs() >= abs(steps.loc[k, "t_stat"])).mean() for k in steps.index
     ]
+    se = (steps["ci_high"] - steps["ci_low"]) / (2 * crit)
+    c_sim = pd.Series({k: float(null[k].abs().quantile(1 - alpha)) for k in steps.index})
+    sd_t = pd.Series({k: float(null[k].std(ddof=1)) for k in steps.index})
+    out["critical_t"] = c_sim
+    out["cal_low"] = steps["estimate"] - c_sim * se
+    out["cal_high"] = steps["estimate"] + c_sim * se
+    out["mde"] = (c_sim + stats.norm.ppf(power) * sd_t) * se
     return out.reset_index()

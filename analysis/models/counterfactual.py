@@ -37,7 +37,7 @@ LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified")
 #: July-December FY2025 total of 1,864 (see the note on that row in it_exports_monthly.csv).
 LABEL_OVERRIDES = {"2024-11": "it_unspecified"}
 PEAK_MONTHS = (6, 12)
-METHODS = ("trend", "sarimax", "yoy")
+METHODS = ("trend", "sarimax", "yoy", "structural")
 MIN_PRE = 12
 
 
@@ -193,6 +193,41 @@ def draws_sarimax(
     return np.exp(np.vstack(paths))
 
 
+def draws_structural(
+    pre: pd.Series, post_index: pd.PeriodIndex, n: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Counterfactual paths from a structural time-series model of log exports.
+
+    statsmodels ``UnobservedComponents``: a local linear trend (level and slope both drift),
+    the peak-month dummy as a regressor, and a monthly seasonal component when the pre-period
+    holds at least three years; fitted by maximum likelihood from fixed start values, then
+    simulated forward from the end of the pre-period (the state's uncertainty and the future
+    shocks; the parameters are held at their estimates). Unlike the fixed trend, its intervals
+    widen with the horizon and it lets growth slow, so it does not extrapolate one rebound
+    rate for ever.
+    """
+    from statsmodels.tsa.statespace.structural import UnobservedComponents
+
+    logy = np.log(pre.to_numpy(float))
+    seasonal = 12 if len(pre) >= 36 else None
+    exog = None if seasonal else _peak(pre.index)[:, None]
+    model = UnobservedComponents(logy, level="local linear trend", seasonal=seasonal, exog=exog)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # checked below
+        res = model.fit(start_params=model.start_params, **STATESPACE_FIT)
+    if res.mle_retvals.get("warnflag") == 1 or not np.isfinite(res.params).all():
+        raise ValueError("counterfactual: the structural model did not converge")
+    future = None if seasonal else _peak(post_index)[:, None]
+    sims = res.simulate(
+        nsimulations=len(post_index),
+        repetitions=n,
+        anchor="end",
+        exog=future,
+        rng=np.random.default_rng(rng.integers(2**31)),
+    )
+    return np.exp(np.asarray(sims).reshape(len(post_index), n).T)
+
+
 def draws_yoy(
     y: pd.Series, pre: pd.Series, post_index: pd.PeriodIndex, n: int, rng: np.random.Generator
 ) -> np.ndarray:
@@ -269,6 +304,8 @@ def estimate(
         paths = draws_trend(pre, post.index, draws, rng)
     elif method == "sarimax":
         paths = draws_sarimax(pre, post.index, draws, rng)
+    elif method == "structural":
+        paths = draws_structural(pre, post.index, draws, rng)
     else:
         paths = draws_yoy(y, pre, post.index, draws, rng)
     q = ((1 - level) / 2, 0.5, (1 + level) / 2)
@@ -306,18 +343,39 @@ def estimate(
     return Gap(method, monthly, cumulative, len(pre), len(post))
 
 
-def its_step(y: pd.Series, break_month: str, hac_lags: int = 3, level: float = 0.90) -> pd.Series:
+def its_step(
+    y: pd.Series,
+    break_month: str,
+    hac_lags: int = 3,
+    level: float = 0.90,
+    shifts: tuple[str, ...] = (),
+    pulses: tuple[str, ...] = (),
+) -> pd.Series:
     """Segmented regression on the whole series: log-level step at the break, HAC errors.
+
+    Args:
+        y: monthly exports.
+        break_month: first month after the deadline.
+        hac_lags: Newey-West lags.
+        level: interval level.
+        shifts: months from which a known confounder shifts the level for good (the
+            October 2023 rise in exporters' foreign-currency retention).
+        pulses: months a known one-off shock hit (a cable fault, the May 2025 hostilities),
+            one dummy each.
 
     Returns:
         ``step_pct`` (percent change in level at the break) with ``low`` and ``high``, and
-        ``slope_change_pct`` (change in monthly growth, percent) with its interval.
+        ``slope_change_pct`` (change in monthly growth, percent) with its interval. HAC
+        intervals over-reject in short series: read with the placebo test.
     """
     pre, _ = _check(y, break_month)
     t = np.arange(len(y), dtype=float)
     post = (y.index >= pd.Period(break_month, "M")).astype(float)
     t_e = float(len(pre))
-    X = np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post])
+    extra = [(y.index >= pd.Period(m, "M")).astype(float) for m in shifts]
+    extra += [(y.index == pd.Period(m, "M")).astype(float) for m in pulses]
+    extra = [x for x in extra if 0 < x.sum() < len(y)]  # a shift outside the sample drops out
+    X = np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post, *extra])
     fit = sm.OLS(np.log(y.to_numpy(float)), X).fit(
         cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True
     )
@@ -394,7 +452,8 @@ def robustness(
 
     Returns:
         One row per (method, start, horizon): ``n_pre``, ``n_post``, ``gap_pct`` with
-        ``gap_pct_low`` and ``gap_pct_high``, and ``gap`` (USD million).
+        ``gap_pct_low`` and ``gap_pct_high``, and ``gap`` (USD million) with ``gap_low`` and
+        ``gap_high``.
     """
     rows = []
     brk = pd.Period(break_month, "M")
@@ -424,6 +483,8 @@ def robustness(
                         "months_after": g.n_post,
                         "n_pre": g.n_pre,
                         "gap": c["gap"],
+                        "gap_low": c["gap_low"],
+                        "gap_high": c["gap_high"],
                         "gap_pct": c["gap_pct"],
                         "gap_pct_low": c["gap_pct_low"],
                         "gap_pct_high": c["gap_pct_high"],
@@ -431,3 +492,135 @@ def robustness(
                     }
                 )
     return pd.DataFrame(rows)
+
+
+def rolling_placebos(
+    y: pd.Series,
+    method: str,
+    horizon: int,
+    last_origin: str,
+    exclude: list[tuple[str, str]],
+    min_pre: int = 24,
+    draws: int = 500,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Rolling-origin placebo deadlines: the gap each method finds where there was no policy.
+
+    Every month from ``min_pre`` months into the series to ``last_origin`` is tried as a
+    placebo deadline: the method is fitted on the months before it and its mean gap over the
+    next ``horizon`` months recorded. Origins whose horizon window touches a known disruption
+    or policy window in ``exclude`` are left out, so the placebos are untreated.
+
+    Returns:
+        One row per placebo origin: ``origin``, ``mean_gap_pct`` (mean monthly gap over the
+        horizon, percent of the counterfactual).
+    """
+    windows = [(pd.Period(a, "M"), pd.Period(b, "M")) for a, b in exclude]
+    last = pd.Period(last_origin, "M")
+    rows = []
+    for origin in y.index[min_pre:]:
+        if origin > last:
+            break
+        end = origin + horizon - 1
+        if any(a <= end and origin <= b for a, b in windows):
+            continue
+        sample = y.loc[:end]
+        try:
+            g = estimate(sample, method, str(origin), draws=draws, seed=seed)
+        except ValueError:
+            continue
+        m = g.monthly
+        rows.append(
+            {
+                "origin": str(origin),
+                "mean_gap_pct": float(100 * (m["gap"] / m["counterfactual"]).mean()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["origin", "mean_gap_pct"])
+
+
+def placebo_test(
+    placebos: pd.Series, real: float, alpha: float = 0.05, power: float = 0.80
+) -> pd.Series:
+    """What a set of placebo gaps says about a real one (all in percent).
+
+    The test rejects "no shortfall" when the real gap is below the ``alpha`` quantile of the
+    placebo gaps. Its minimum detectable shortfall at ``power`` is the distance between that
+    quantile and the placebo gaps' ``power`` quantile: a true shortfall that large would push
+    the real gap below the cut-off in ``power`` of cases.
+
+    Returns:
+        ``placebos`` (count), ``p_value`` (one-sided: the share of placebo gaps at or below
+        the real one, counting the real one), ``smallest_p`` (1 / (placebos + 1)),
+        ``critical_gap_pct``, ``mde_pct`` (positive: a shortfall of this size or more is
+        detectable).
+    """
+    g = np.asarray(placebos, dtype=float)
+    if len(g) < 2:
+        raise ValueError(f"placebo_test needs at least 2 placebo gaps, got {len(g)}")
+    crit = float(np.quantile(g, alpha))
+    return pd.Series(
+        {
+            "placebos": len(g),
+            "p_value": (1 + (g <= real).sum()) / (len(g) + 1),
+            "smallest_p": 1 / (len(g) + 1),
+            "critical_gap_pct": crit,
+            "mde_pct": float(np.quantile(g, power) - crit),
+        }
+    )
+
+
+def power_against(placebos: pd.Series, effect_pct: float, alpha: float = 0.05) -> float:
+    """The test's power against a true shortfall of ``effect_pct`` percent.
+
+    That is the share of placebo gaps such a shortfall would push past the test's cut-off.
+    """
+    g = np.asarray(placebos, dtype=float)
+    crit = np.quantile(g, alpha)
+    return float((g - abs(effect_pct) <= crit).mean())
+
+
+def annual_trend_gap(
+    annual: pd.Series, test_year: int, first_year: int, level: float = 0.90
+) -> pd.Series:
+    """The last fiscal year against the log-linear trend of the years before it.
+
+    Args:
+        annual: fiscal-year totals (USD million) indexed by year (2025 = FY2025).
+        test_year: the year to test.
+        first_year: first year of the trend.
+        level: prediction-interval level.
+
+    Returns:
+        ``trend_growth_pct`` (a year), ``predicted``, ``observed``, ``gap_pct`` with a
+        prediction interval (``gap_low``, ``gap_high``) and ``mde_pct`` (the shortfall the
+        test detects with 80% power at 5%, one-sided).
+    """
+    from scipy import stats
+
+    fit_years = annual.loc[first_year : test_year - 1]
+    t = np.asarray(fit_years.index, dtype=float)
+    X = np.column_stack([np.ones(len(t)), t])
+    fit = sm.OLS(np.log(fit_years.to_numpy(float)), X).fit()
+    x0 = np.array([1.0, float(test_year)])
+    pred = float(x0 @ fit.params)
+    se = float(np.sqrt(fit.scale + x0 @ fit.cov_params() @ x0))
+    q = stats.t.ppf((1 + level) / 2, fit.df_resid)
+    obs = float(np.log(annual.loc[test_year]))
+
+    def pct(v):
+        return 100 * (np.exp(v) - 1)
+
+    crit = stats.t.ppf(0.95, fit.df_resid)
+    return pd.Series(
+        {
+            "years": len(fit_years),
+            "trend_growth_pct": pct(fit.params[1]),
+            "predicted": float(np.exp(pred)),
+            "observed": float(annual.loc[test_year]),
+            "gap_pct": pct(obs - pred),
+            "gap_low": pct(obs - pred - q * se),
+            "gap_high": pct(obs - pred + q * se),
+            "mde_pct": -pct(-(crit + stats.norm.ppf(0.80)) * se),
+        }
+    )

@@ -22,7 +22,26 @@ import pandas as pd
 
 from analysis import paths, precision
 
-COLUMNS = ["notebook", "key", "finding", "value", "low", "high", "unit", "interval"]
+COLUMNS = [
+    "notebook",
+    "key",
+    "finding",
+    "value",
+    "low",
+    "high",
+    "unit",
+    "interval",
+    "interval_kind",
+]
+#: What an interval is, in words a reader can quote. ``interval`` holds its level ("90%").
+INTERVAL_KINDS = {
+    "confidence": "confidence interval",
+    "calibrated": "simulation-calibrated interval",
+    "credible": "credible interval",
+    "scenario": "range across scenarios",
+    "reports": "range of published reports",
+    "inputs": "range of inputs",
+}
 PREFIX = "RESULT "
 START, END = "<!-- findings:start -->", "<!-- findings:end -->"
 #: README blocks written from the one copy of the narrative prose (``report/text/*.md``).
@@ -35,6 +54,11 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
         missing = [c for c in COLUMNS[1:] if c not in row]
         if missing:
             raise ValueError(f"results.record({notebook!r}): row {i} misses {', '.join(missing)}")
+        if row["interval_kind"] not in INTERVAL_KINDS:
+            raise ValueError(
+                f"results.record({notebook!r}): row {row['key']!r} has interval_kind "
+                f"{row['interval_kind']!r}; expected one of {', '.join(INTERVAL_KINDS)}"
+            )
         v, lo, hi = (float(row[k]) for k in ("value", "low", "high"))
         if not all(math.isfinite(x) for x in (v, lo, hi)):
             raise ValueError(f"results.record({notebook!r}): row {row['key']!r} is not finite")
@@ -43,7 +67,9 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
                 f"results.record({notebook!r}): row {row['key']!r} has value {v} "
                 f"outside its interval [{lo}, {hi}]"
             )
-        if not row.get("count", False):  # a count from the data is recorded as it is
+        if row.get("count", False):  # a count from the data: whole, as the data give it
+            v, lo, hi = (float(round(x)) for x in (v, lo, hi))
+        else:
             v, lo, hi = precision.rounded(v, lo, hi)
         out.append(
             {
@@ -58,14 +84,18 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def record(notebook: str, rows: list[dict]) -> None:
-    """Write and print ``rows`` (key, finding, value, low, high, unit, interval).
+    """Write and print ``rows`` (key, finding, value, low, high, unit, interval, interval_kind).
+
+    ``interval`` is the interval's level (``"90%"``, or ``""`` for a range of reports) and
+    ``interval_kind`` says what kind of interval it is (:data:`INTERVAL_KINDS`).
 
     Values are rounded by the precision policy (:func:`analysis.precision.rounded`: the step
     their interval supports, three significant figures at most) before they are written or
     printed; a row with ``"count": True`` is a count from the data and is kept as it is.
 
     Raises:
-        ValueError: a row misses a field, has a non-finite value, or low > value > high.
+        ValueError: a row misses a field, has an unknown interval kind, a non-finite value,
+            or low > value > high.
     """
     frame = _check(notebook, rows)
     folder = paths.results_dir()
@@ -104,12 +134,50 @@ def render_findings(results: pd.DataFrame) -> str:
     lines = []
     for r in results.itertuples():
         unit = "" if r.unit == "rank" else f" {r.unit}"
-        value = precision.fmt(r.value, r.low, r.high)
-        low, high = precision.fmt(r.low, r.low, r.high), precision.fmt(r.high, r.low, r.high)
-        lines.append(
-            f"- {r.finding}: **{value}{unit}** ({r.interval} {low} to {high}; `{r.notebook}`)"
-        )
+        value, low, high = value_texts(r.value, r.low, r.high)
+        if low is None:
+            lines.append(
+                f"- {r.finding}: **{value}{unit}** ({POINT_WORDS[r.interval_kind]}; `{r.notebook}`)"
+            )
+        else:
+            lines.append(
+                f"- {r.finding}: **{value}{unit}** ({interval_words(r.interval, r.interval_kind)} "
+                f"{low} to {high}; `{r.notebook}`)"
+            )
     return "\n".join(lines)
+
+
+#: How a single number (no interval) was obtained, by the kind its interval would have.
+POINT_WORDS = {
+    "confidence": "from the model's standard error",
+    "calibrated": "from simulations",
+    "credible": "from the posterior",
+    "scenario": "one scenario",
+    "reports": "as reported",
+    "inputs": "from the inputs",
+}
+
+
+def value_texts(value: float, low: float, high: float) -> tuple[str, str | None, str | None]:
+    """A result's value, low and high as text; ``(value, None, None)`` for a single number.
+
+    A single whole number (a count from the data) is printed in full; any other number at
+    the precision policy's step.
+    """
+    if low == value == high:
+        whole = abs(value - round(value)) <= precision.SAME_FIGURE_RTOL * max(1.0, abs(value))
+        return precision.fmt(value, count=whole), None, None
+    return (
+        precision.fmt(value, low, high),
+        precision.fmt(low, low, high),
+        precision.fmt(high, low, high),
+    )
+
+
+def interval_words(level: object, kind: str) -> str:
+    """``"90% simulation-calibrated interval"``: an interval's level and kind in words."""
+    level = "" if level is None or (isinstance(level, float) and math.isnan(level)) else level
+    return f"{level} {INTERVAL_KINDS[kind]}".strip()
 
 
 def _replace_block(readme: str, name: str, body: str) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from analysis.precision import fmt
+from analysis.report.results import POINT_WORDS, interval_words, value_texts
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -57,19 +57,24 @@ def _env() -> Environment:
 
 def findings(results: pd.DataFrame, pages: dict[str, str]) -> list[dict]:
     """One dict per headline result, its numbers as text at the policy's precision."""
-    return [
-        {
-            "finding": r.finding,
-            "value": fmt(r.value, r.low, r.high),
-            "low": fmt(r.low, r.low, r.high),
-            "high": fmt(r.high, r.low, r.high),
-            "interval": r.interval,
-            "unit": r.unit,
-            "notebook": r.notebook,
-            "href": pages.get(r.notebook, ""),
-        }
-        for r in results.itertuples()
-    ]
+    out = []
+    for r in results.itertuples():
+        value, low, high = value_texts(r.value, r.low, r.high)
+        point = low is None
+        out.append(
+            {
+                "finding": r.finding,
+                "value": value,
+                "range": "" if point else f"{low} to {high}",
+                "interval": POINT_WORDS[r.interval_kind]
+                if point
+                else interval_words(r.interval, r.interval_kind),
+                "unit": r.unit,
+                "notebook": r.notebook,
+                "href": pages.get(r.notebook, ""),
+            }
+        )
+    return out
 
 
 def index_html(
