@@ -40,6 +40,13 @@ def test_every_lock_requirement_carries_a_hash():
         assert all(HASH.fullmatch(opt) for opt in ln.split()[1:]), ln
 
 
+def test_setup_installs_the_lock_with_hashes_required():
+    venv = (ROOT / "scripts" / "venv.sh").read_text(encoding="utf-8")
+    assert re.search(r"uv pip sync .*--require-hashes requirements\.lock", venv)
+    uv_pin = _requirements(ROOT / "scripts" / "uv-requirements.txt")
+    assert len(uv_pin) == 1 and re.match(r"uv==[0-9.]+ ", uv_pin[0]) and HASH.search(uv_pin[0])
+
+
 def test_lock_and_environment_yml_agree():
     lock, env = _lock_pins(), _env_pins()
     assert lock - env == set(), "in requirements.lock but not environment.yml"
