@@ -21,6 +21,7 @@ if ! { [ -x "$tools/bin/uv" ] && [ "$(cat "$tools/.installed" 2>/dev/null)" = "$
     || { echo "error: could not install uv from PyPI into .venv-tools/ (see above)" >&2; exit 1; }
   echo "$want" > "$tools/.installed"
 fi
-# Never fetch a Python of uv's own: the environment uses the machine's (PYTHON).
-export UV_PYTHON_DOWNLOADS=never
+# Never fetch a Python of uv's own: the environment uses the machine's (PYTHON). Trust the
+# machine's certificate store, as pip does (uv's built-in roots fail behind a TLS proxy).
+export UV_PYTHON_DOWNLOADS=never UV_SYSTEM_CERTS=${UV_SYSTEM_CERTS:-1}
 exec "$tools/bin/uv" "$@"
