@@ -61,12 +61,22 @@ data: setup
 findings: setup
 	$(PY) -m analysis.report.results
 
-# Refresh the lock from the current .venv and mirror it into environment.yml.
-lock: setup
-	{ grep '^#' requirements.lock; { .venv/bin/pip freeze --exclude-editable; \
-	  .venv/bin/pip list --format=freeze 2>/dev/null | grep '^setuptools=='; } \
-	  | sort -uf; } > requirements.lock.new && mv requirements.lock.new requirements.lock
-	$(PY) scripts/lock.py
+# Resolve requirements.lock from pyproject.toml (the dependencies, the dev extra and the
+# build backend) with uv, every file's hash included, for any Python 3.11+ (requires-python).
+# Every version already in the lock is kept unless a change in pyproject.toml needs another,
+# or it is named in UPGRADE (make lock UPGRADE="pandas numpy"). Then mirror the lock into
+# environment.yml. Needs no .venv: `make setup` (or any target) then installs the new lock.
+UV := bash scripts/uv.sh
+TOOLS_PY := .venv-tools/bin/python
+lock:
+	@$(UV) --version
+	grep '^#' requirements.lock > requirements.lock.head
+	$(TOOLS_PY) scripts/lock.py --build-requires | $(UV) pip compile --quiet pyproject.toml - \
+	  --extra dev --generate-hashes --python-version 3.11 --no-header \
+	  $(UPGRADE:%=--upgrade-package %) -o requirements.lock
+	cat requirements.lock.head requirements.lock > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm requirements.lock.head
+	$(TOOLS_PY) scripts/lock.py
 
 clean:
 	rm -rf reports .reports-build-* .reports-old .pytest_cache

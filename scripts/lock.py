@@ -1,17 +1,44 @@
 """Write environment.yml from requirements.lock so the two always carry the same pins.
 
-Run by `make lock` after `pip freeze` has refreshed requirements.lock.
+Run by `make lock` after `uv pip compile` has refreshed requirements.lock, a hashed
+requirements file: each ``name==version`` line is followed by ``--hash=sha256:...``
+continuation lines and ``# via`` comments, which are not pins. `python scripts/lock.py
+--build-requires` prints pyproject.toml's [build-system] requires, one a line, for the lock.
 """
 
+import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def logical_lines(text: str) -> list[str]:
+    """Join backslash-continued lines and drop comments and blank lines."""
+    out, current = [], ""
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if line.endswith("\\"):
+            current += line[:-1] + " "
+            continue
+        current += line
+        if current.strip():
+            out.append(" ".join(current.split()))
+        current = ""
+    if current.strip():
+        out.append(" ".join(current.split()))
+    return out
+
+
 def pins(lock: Path = ROOT / "requirements.lock") -> list[str]:
-    """Return the ``name==version`` lines of the lock, sorted case-insensitively."""
-    lines = [ln.strip() for ln in lock.read_text(encoding="utf-8").splitlines()]
-    return sorted((ln for ln in lines if ln and not ln.startswith("#")), key=str.lower)
+    """Return the ``name==version`` of every requirement in the lock, sorted case-insensitively."""
+    reqs = [ln.split()[0] for ln in logical_lines(lock.read_text(encoding="utf-8"))]
+    return sorted((r for r in reqs if not r.startswith("-")), key=str.lower)
+
+
+def build_requires(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
+    """Return pyproject.toml's [build-system] requires (set-up builds without isolation)."""
+    return tomllib.loads(pyproject.read_text(encoding="utf-8"))["build-system"]["requires"]
 
 
 def environment_yml(pin_lines: list[str]) -> str:
@@ -28,5 +55,8 @@ def environment_yml(pin_lines: list[str]) -> str:
 
 
 if __name__ == "__main__":
-    (ROOT / "environment.yml").write_text(environment_yml(pins()), encoding="utf-8")
-    print(f"environment.yml: {len(pins())} pins")
+    if sys.argv[1:] == ["--build-requires"]:
+        print("\n".join(build_requires()))
+    else:
+        (ROOT / "environment.yml").write_text(environment_yml(pins()), encoding="utf-8")
+        print(f"environment.yml: {len(pins())} pins")

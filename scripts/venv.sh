@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv from requirements.lock, or reuse it when the lock and pyproject are unchanged.
-# Needs only Python 3.11+ (PYTHON, default python3) on the machine.
+# Create .venv from requirements.lock with uv, or reuse it when the lock and pyproject are unchanged.
+# Needs only Python 3.11+ (PYTHON, default python3) on the machine: scripts/uv.sh installs the
+# pinned uv from PyPI first, and uv installs exactly the lock, checking every file's hash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -14,11 +15,17 @@ if [ -x .venv/bin/python ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]
   echo "using .venv (requirements.lock unchanged)"
   exit 0
 fi
-echo "setting up .venv from requirements.lock (first run: a few minutes) ..."
+echo "setting up .venv from requirements.lock with uv ..."
 start=$(date +%s)
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
-  --no-build-isolation -e .
+uv() { PYTHON=$PY bash scripts/uv.sh "$@"; }
+if [ ! -x .venv/bin/python ]; then
+  uv venv --quiet --clear --python "$("$PY" -c 'import sys; print(sys.executable)')" .venv \
+    || { echo "error: could not create .venv with '$PY' (see above)" >&2; exit 1; }
+fi
+# sync: install exactly the lock (and remove anything else), every file checked against its hash.
+uv pip sync --quiet --python .venv/bin/python --require-hashes requirements.lock \
+  || { echo "error: could not install requirements.lock into .venv (see above)" >&2; exit 1; }
+uv pip install --quiet --python .venv/bin/python --no-deps --no-build-isolation -e . \
+  || { echo "error: could not install the package into .venv (see above)" >&2; exit 1; }
 echo "$want" > "$stamp"
 echo ".venv ready in $(( $(date +%s) - start )) s"
