@@ -14,7 +14,6 @@ NOT_IMPORTED = {
     "runtime": {
         "ipykernel",  # the notebooks' kernel, started by nbclient and nbval
         "papermill",  # a command: .venv/bin/papermill
-        "seaborn",  # not used at present; kept declared pending a separate decision
     },
     "dev": {
         "pytest-xdist",  # a pytest plugin (`-n 2` in the Makefile)
@@ -34,8 +33,10 @@ def _names(requirements):
 
 def _declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {"runtime": _names(project["dependencies"]),
-            "dev": _names(project["optional-dependencies"]["dev"])}
+    return {
+        "runtime": _names(project["dependencies"]),
+        "dev": _names(project["optional-dependencies"]["dev"]),
+    }
 
 
 def _guarded(tree):
@@ -43,8 +44,9 @@ def _guarded(tree):
     inside = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Try) and any(
-                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
-                for h in node.handlers):
+            isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+            for h in node.handlers
+        ):
             for stmt in node.body:
                 inside.update(ast.walk(stmt))
     return inside
@@ -57,7 +59,7 @@ def _imported(folders):
     """
     dists = packages_distributions()
     required, optional = set(), set()
-    files = [f for d in folders for f in sorted((ROOT / d).glob("*.py"))]
+    files = [f for d in folders for f in sorted((ROOT / d).rglob("*.py"))]  # subpackages too
     assert files
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
