@@ -110,3 +110,15 @@ def test_nbval_writes_charts_to_scratch_never_into_reports(tmp_path):
     assert scratch, "the notebook's results should land in the scratch folder"
     # kernels talk over IPC sockets: no TCP port to collide on, no plain-text TCP warning
     assert "TCP without encryption" not in result.stdout + result.stderr
+
+
+def test_kernel_sockets_fit_a_unix_socket_path_under_a_deep_tmpdir(tmp_path, monkeypatch):
+    import tempfile
+
+    from analysis.report import kernels
+
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    deep.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    km = kernels.IPCKernelManager(kernel_name="python3")
+    assert len(km.ip) + len("-12345") < 107

@@ -12,12 +12,29 @@ Used by the report builder (:mod:`analysis.report`) and, as a pytest plugin
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from jupyter_client.manager import KernelManager
 from traitlets import CaselessStrEnum, default
+
+#: A Unix socket path holds at most 107 bytes; the kernel's five sockets are
+#: ``<folder>/kernel-<port>``, so the folder must stay well short of that.
+MAX_SOCKET_DIR = 80
+
+
+def _short_tmp() -> str:
+    """A temporary folder whose path leaves room for socket names.
+
+    ``$TMPDIR`` can be deep (pytest's per-test folders are); past the limit the kernel cannot
+    bind its sockets and never starts. ``/tmp`` is used then, where it exists.
+    """
+    base = tempfile.gettempdir()
+    if len(base) + 40 > MAX_SOCKET_DIR and os.path.isdir("/tmp") and os.access("/tmp", os.W_OK):
+        return "/tmp"
+    return base
 
 
 class IPCKernelManager(KernelManager):
@@ -27,7 +44,7 @@ class IPCKernelManager(KernelManager):
 
     @default("ip")
     def _ip_default(self) -> str:
-        self._socket_dir = tempfile.mkdtemp(prefix="pk-vpn-kernel-")
+        self._socket_dir = tempfile.mkdtemp(prefix="pk-vpn-kernel-", dir=_short_tmp())
         return str(Path(self._socket_dir) / "kernel")
 
     def cleanup_ipc_files(self) -> None:
