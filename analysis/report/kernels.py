@@ -32,7 +32,7 @@ def _short_tmp() -> str:
     bind its sockets and never starts. ``/tmp`` is used then, where it exists.
     """
     base = tempfile.gettempdir()
-    if len(base) + 40 > MAX_SOCKET_DIR and os.path.isdir("/tmp") and os.access("/tmp", os.W_OK):
+    if len(base) + 40 > MAX_SOCKET_DIR and Path("/tmp").is_dir() and os.access("/tmp", os.W_OK):
         return "/tmp"
     return base
 
