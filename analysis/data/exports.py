@@ -1,8 +1,12 @@
 """IT export remittances: the fiscal-year totals on one label basis.
 
-SBP's figure is relayed as "IT & ITeS" or "ICT" export remittances; the two labels give the
-same totals where both are reported (FY2023: 2,597 and 2,596), so one series takes the "IT &
-ITeS" figure where it exists, else the "ICT" one.
+SBP's figure is relayed as "ICT" or "IT & ITeS" export remittances; the two labels give the
+same totals where both are reported for recent years (FY2022: 2,619 and 2,619; FY2023: 2,597
+and 2,596), but for FY2019 and FY2020 the "IT & ITeS" rows are PSEB's narrower measure (995
+and 1,230 against SBP's ICT 1,192 and 1,439). So one series takes the ICT figure where it
+exists, else "IT & ITeS", else a figure reported without a label (FY2018, 1,060). The
+"IT services" totals of FY2009-FY2013 (202-334) are a narrower measure again: they are shown,
+and a trend should start after them.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import pandas as pd
 from analysis import data
 
 #: Label preference for a fiscal year's total (first found wins).
-FY_LABELS = ("sbp_it_ites", "sbp_ict")
+FY_LABELS = ("sbp_ict", "sbp_it_ites", "it_unspecified")
 
 
 def fiscal_year_totals() -> pd.DataFrame:

@@ -31,7 +31,10 @@ from statsmodels.tsa.statespace.sarimax import SARIMAX
 from analysis.models.numerics import STATESPACE_FIT, mvn_draws
 from analysis.precision import SAME_FIGURE_RTOL
 
-LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified")
+#: Labels of one monthly series, first found wins. PBS's "IT services" figure is last: it
+#: fills the five months (Jul-Sep 2019, Jul-Aug 2020) the press relays of SBP's figure miss,
+#: and agrees with SBP's to within 1% where both exist (tests/test_exports_series.py).
+LABEL_PRIORITY = ("sbp_it_ites", "sbp_ict", "it_unspecified", "pbs_ict_services")
 #: Months where the label order picks a superseded figure, and the label to take instead.
 #: Nov 2024: 324 ("IT & ITeS", first release) vs 310 (later report); 310 reconciles with the
 #: July-December FY2025 total of 1,864 (see the note on that row in it_exports_monthly.csv).
