@@ -83,7 +83,7 @@ charts.registrations.chart_counts(counts, source=data.source_line(counts, "vpn_r
 from analysis.report import results
 
 results.record("00-overview", [
-    {"key": "registered_vpns_deadline", "finding": "Registered VPNs on the 30 Nov 2024 deadline, as reported",
+    {"key": "registered_vpns_deadline", "finding": "Registered VPNs on the 30 Nov 2024 deadline, as reported ('at least', the count used; other reports that day shown as the range)",
      "value": on_deadline.loc[on_deadline["use"], "value"].item(), "low": on_deadline["value"].min(),
      "high": on_deadline["value"].max(), "unit": "VPNs", "interval": "", "interval_kind": "reports"},
 ])

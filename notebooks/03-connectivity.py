@@ -150,7 +150,7 @@ print("deadline step:", precision.fmt_interval(cal["estimate"], cal["cal_low"], 
       f"simulated critical |t| {cal['critical_t']:.2g} against 2.0; minimum detectable step "
       f"{precision.fmt(cal['mde'])} million ({precision.fmt(100 * cal['mde'] / y.iloc[-1])}% of the {y.index[-1]} stock)")
 results.record("03-connectivity", [
-    {"key": "mbb_deadline_step", "finding": f"Step in 3G/4G subscribers at the deadline, a negative control (simulated p = {precision.fmt_p(cal['p_simulated'])})",
+    {"key": "mbb_deadline_step", "finding": f"Step in 3G/4G subscribers at the deadline, a negative control (simulated p = {precision.fmt_p(cal['p_simulated'])}; Jazz switched off 3G the same month)",
      "value": cal["estimate"], "low": cal["cal_low"], "high": cal["cal_high"],
      "unit": "million subscribers", "interval": "95%", "interval_kind": "calibrated"},
     {"key": "mbb_deadline_mde", "finding": "Smallest step at the deadline the subscriber series could detect (80% power, 5% level)",
@@ -198,9 +198,8 @@ assert cal["mde"] > abs(cal["estimate"])
 # - **A negative control, not a test of the policy:** an unenforced rule has no channel to
 #   subscriber counts. The deadline step's simulation-calibrated interval (printed above) is
 #   wider than the HAC one and includes zero; the series cannot detect a step smaller than
-#   the minimum detectable step printed with it, a few percent of the stock, far more than
-#   any VPN rule could move. The robustness table gives its range across specifications, and
-#   the 3G switch-off fell in the same month.
+#   the minimum detectable step printed with it, a few percent of the stock. Jazz switched
+#   off 3G in the same month. The robustness table gives its range across specifications.
 # - **Weak evidence for any event:** the calibration table shows the HAC test flags steps in
 #   no-break series far more often than 5% (`null_flag_rate`); judged against the simulated
 #   no-break distribution (`p_simulated`), the event steps are what chance and the series' own

@@ -121,13 +121,13 @@ precision.table(gap.assign(**{c: 100 * gap[c] for c in ["ratio_low", "ratio", "r
 from analysis.report import results
 
 per_user = gap.iloc[0]
-added = steps["added"].sum()
+exact = steps.loc[steps["qualifier"] == "exact"].iloc[-1]  # the last count stated exactly
+added = steps.loc[: exact.name, "added"].sum()
 results.record("04-registration-uptake", [
     {"key": "registrations_added_campaign", "count": True,
-     "finding": f"Registered VPNs added from {steps['from'].iloc[0]:%d %b} to {steps['to'].iloc[-1]:%d %b %Y}, as reported "
-                f"(the last count is worded '{steps['qualifier'].iloc[-1]}')",
+     "finding": f"Registered VPNs added from {steps['from'].iloc[0]:%d %b} to {exact['to']:%d %b %Y}, between two exact counts",
      "value": added, "low": added, "high": added, "unit": "VPNs", "interval": "", "interval_kind": "reports"},
-    {"key": "registered_per_vpn_user", "finding": "Registered VPNs per VPN user at the deadline (a lower bound on coverage: one VPN can serve many users)",
+    {"key": "registered_per_vpn_user", "finding": "Registered VPNs per VPN user at the deadline (how many users they covered is unknown: one VPN can serve many)",
      "value": 100 * per_user["ratio"], "low": 100 * per_user["ratio_low"],
      "high": 100 * per_user["ratio_high"], "unit": "percent", "interval": "", "interval_kind": "inputs"},
 ])

@@ -131,9 +131,11 @@ from analysis.report import results
 idx = summary.set_index(["scenario", "output"])
 rec = []
 for s, out, finding in [
-    ("as_announced", "net_cut_off_m", "VPN users left without a working VPN if enforced as announced"),
+    ("as_announced", "net_cut_off_m", "VPN users left without a working VPN if enforced as announced (assumes "
+                                      "individuals' unregistered VPNs are blocked too)"),
     ("as_announced", "freelancers_affected_k", "Freelancers cut off if enforced as announced"),
-    ("as_announced", "total_at_risk_usd_m", "IT exports and freelance earnings at risk if enforced as announced"),
+    ("as_announced", "total_at_risk_usd_m", "IT exports and freelance earnings at risk if enforced as announced, over an "
+                                           "assumed cut-off of 7-90 days (central 30): revenue at risk, not measured loss"),
     ("mobile_number_route", "freelancers_affected_k", "Freelancers cut off with the mobile-number route and partial enforcement"),
 ]:
     r = idx.loc[(s, out)]

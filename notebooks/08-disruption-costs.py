@@ -233,12 +233,14 @@ by_ref = ref.set_index(["disruption", "method"])
 day, baloch = list(reference)[:2]
 findings = {day: ("cost_24h_national", "Cost of a 24-hour national blackout"),
             baloch: ("cost_balochistan_2024", f"Cost of the Balochistan blackout of {balochistan['start']:%d %b} - "
-                                              f"{balochistan['end']:%d %b %Y} ({b_hours:,.0f} hours)")}
+                                              f"{balochistan['end']:%d %b %Y} ({b_hours:,.0f} hours, whole province assumed)")}
 rows = []
 for disruption, (key, finding) in findings.items():
     for method in (HEADLINE, "cost_calibrated"):
         r = by_ref.loc[(disruption, method)]
-        rows.append({"key": f"{key}_{method}", "finding": f"{finding}, {impact.METHOD_LABELS[method]}",
+        label = (impact.METHOD_LABELS[method] if method != "cost_calibrated"
+                 else "COST's published Pakistan rate x hours x the area's GDP share (by construction)")
+        rows.append({"key": f"{key}_{method}", "finding": f"{finding}, {label}",
                      "value": r["median"], "low": r["low"], "high": r["high"], "unit": "USD million",
                      "interval": "90%", "interval_kind": "inputs"})
 results.record("08-disruption-costs", rows)

@@ -116,3 +116,15 @@ def test_robustness_runs_every_specification_at_the_given_break():
     )
     assert len(rob) == 4 and rob["gap_pct"].notna().all()
     assert (rob["gap_pct"] < -10).all()  # the injected -20% is found in every specification
+
+
+def test_placebo_cutoff_matches_the_p_value_rule():
+    g = np.linspace(-20, 20, 35)  # 35 placebo gaps
+    t = cf.placebo_test(g, real=-25.0)
+    assert t["p_value"] == pytest.approx(1 / 36) and t["p_value"] <= 0.05
+    assert t["critical_gap_pct"] == -20  # with 35 placebos the real gap must beat every one
+    assert cf.placebo_test(g, real=-19.0)["p_value"] > 0.05
+    assert t["mde_pct"] == pytest.approx(np.quantile(g, 0.8) + 20)
+    assert cf.power_against(g, 10.0) == pytest.approx((g - 10 < -20).mean())
+    few = cf.placebo_test(np.array([1.0, 2.0, 3.0]), real=-100.0)
+    assert few["p_value"] > 0.05 and few["mde_pct"] == np.inf  # 3 placebos cannot reach 5%

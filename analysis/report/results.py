@@ -36,6 +36,7 @@ COLUMNS = [
 #: What an interval is, in words a reader can quote. ``interval`` holds its level ("90%").
 INTERVAL_KINDS = {
     "confidence": "confidence interval",
+    "prediction": "prediction interval",
     "calibrated": "simulation-calibrated interval",
     "credible": "credible interval",
     "scenario": "range across scenarios",
@@ -133,7 +134,7 @@ def render_findings(results: pd.DataFrame) -> str:
     """Markdown bullets, one per result: finding, value, interval, unit and notebook."""
     lines = []
     for r in results.itertuples():
-        unit = "" if r.unit == "rank" else f" {r.unit}"
+        unit = "" if r.unit in ("rank", "") or pd.isna(r.unit) else f" {r.unit}"
         value, low, high = value_texts(r.value, r.low, r.high)
         if low is None:
             lines.append(
@@ -150,6 +151,7 @@ def render_findings(results: pd.DataFrame) -> str:
 #: How a single number (no interval) was obtained, by the kind its interval would have.
 POINT_WORDS = {
     "confidence": "from the model's standard error",
+    "prediction": "from the model's prediction error",
     "calibrated": "from simulations",
     "credible": "from the posterior",
     "scenario": "one scenario",
