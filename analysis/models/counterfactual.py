@@ -142,6 +142,39 @@ def _sarimax_X(index: pd.PeriodIndex, origin: pd.Period) -> np.ndarray:
     return np.column_stack([np.ones(len(t)), t, _peak(index)])
 
 
+def _fit_mle(model, what: str):
+    """Maximum likelihood from the model's own start values, tight tolerances, many iterations.
+
+    The fit converges where the data put it, not where an early stop lands. L-BFGS flags 2
+    ("line search failed") when the numerical gradient reaches its noise floor at the
+    optimum; only running out of iterations (flag 1) is a failure to converge.
+
+    Raises:
+        ValueError: the fit ran out of iterations or gave non-finite parameters.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # checked below
+        res = model.fit(start_params=model.start_params, **STATESPACE_FIT)
+    if res.mle_retvals.get("warnflag") == 1 or not np.isfinite(res.params).all():
+        raise ValueError(
+            f"counterfactual: the {what} fit did not converge in {STATESPACE_FIT['maxiter']} "
+            "iterations"
+        )
+    return res
+
+
+def _simulate_forward(res, months: int, reps: int, exog, rng: np.random.Generator) -> np.ndarray:
+    """``reps`` paths of ``months`` from the end of the sample: an array (reps, months)."""
+    sims = res.simulate(
+        nsimulations=months,
+        repetitions=reps,
+        anchor="end",
+        exog=exog,
+        rng=np.random.default_rng(rng.integers(2**31)),
+    )
+    return np.asarray(sims).reshape(months, reps).T
+
+
 def draws_sarimax(
     pre: pd.Series,
     post_index: pd.PeriodIndex,
@@ -161,18 +194,7 @@ def draws_sarimax(
         order=(1, 0, 0),
         trend="n",
     )
-    # Fixed start (the model's own data-derived start values), tight tolerances and a high
-    # iteration limit: the fit converges where the data put it, not where an early stop lands.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)  # checked below
-        res = model.fit(start_params=model.start_params, **STATESPACE_FIT)
-    # L-BFGS flags 2 ("line search failed") when the numerical gradient reaches its noise
-    # floor at the optimum; only running out of iterations (flag 1) is a failure to converge.
-    if res.mle_retvals.get("warnflag") == 1:
-        raise ValueError(
-            "counterfactual: the SARIMAX fit did not converge "
-            f"in {STATESPACE_FIT['maxiter']} iterations"
-        )
+    res = _fit_mle(model, "SARIMAX")
     cov = res.cov_params()
     if not (np.isfinite(res.params).all() and np.isfinite(cov).all()):
         raise ValueError("counterfactual: the SARIMAX fit did not converge")
@@ -185,14 +207,7 @@ def draws_sarimax(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             drawn = model.smooth(params)
-        sims = drawn.simulate(
-            nsimulations=len(post_index),
-            repetitions=reps,
-            anchor="end",
-            exog=exog,
-            rng=np.random.default_rng(rng.integers(2**31)),
-        )
-        paths.append(np.asarray(sims).reshape(len(post_index), reps).T)
+        paths.append(_simulate_forward(drawn, len(post_index), reps, exog, rng))
     return np.exp(np.vstack(paths))
 
 
@@ -220,20 +235,9 @@ def draws_structural(
     model = UnobservedComponents(
         logy, level="smooth trend", seasonal=seasonal, stochastic_seasonal=False, exog=exog
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)  # checked below
-        res = model.fit(start_params=model.start_params, **STATESPACE_FIT)
-    if res.mle_retvals.get("warnflag") == 1 or not np.isfinite(res.params).all():
-        raise ValueError("counterfactual: the structural model did not converge")
+    res = _fit_mle(model, "structural model")
     future = None if seasonal else _peak(post_index)[:, None]
-    sims = res.simulate(
-        nsimulations=len(post_index),
-        repetitions=n,
-        anchor="end",
-        exog=future,
-        rng=np.random.default_rng(rng.integers(2**31)),
-    )
-    return np.exp(np.asarray(sims).reshape(len(post_index), n).T)
+    return np.exp(_simulate_forward(res, len(post_index), n, future, rng))
 
 
 def draws_yoy(
