@@ -219,8 +219,8 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
 
     from analysis import data as data_mod
     from analysis import events
+    from analysis.report import downloads, site
     from analysis.report import results as results_mod
-    from analysis.report import site
 
     pages = []
     (tmp / "notebooks").mkdir(exist_ok=True)
@@ -234,7 +234,8 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     ]
     res = results_mod.gather(tmp / "results")
     res.to_csv(tmp / "results.csv", index=False)
-    sh.copytree(paths.DATA, tmp / "data")
+    downloads.write_data(paths.DATA, tmp / "data")  # listed files only, formulas neutralised
+    downloads.neutralise_files([tmp / "results.csv", *sorted((tmp / "figures").glob("*.csv"))])
     sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
     timeline = data_mod.load("policy_timeline")
     after = timeline.loc[timeline["date"] >= events.deadline()].sort_values("date")
