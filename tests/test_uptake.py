@@ -3,6 +3,8 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import data
 from analysis.data import registrations
@@ -84,3 +86,40 @@ def test_real_counts_converge_in_a_plausible_range():
     imp = uptake.implications(fit, DEADLINE).set_index("quantity")
     at_deadline = imp.loc["registrations at the deadline"]
     assert at_deadline["low"] < 27_000 < at_deadline["high"]
+
+
+def test_staff_share_floor_on_the_2021_size_classes():
+    classes = [(0.14, 50.0, float("inf")), (0.17, 25.0, 50.0), (0.69, 1.0, 25.0)]
+    # 1,422 registrants among 20,711 firms fit inside the 50+ class (2,900 firms): at least
+    # their share of that class, whose staff is at least 21% of all staff.
+    assert uptake.staff_share_floor(1422, 20711, classes) == pytest.approx(0.1048, abs=1e-4)
+    assert uptake.staff_share_floor(1422, 4641, classes) == pytest.approx(0.3916, abs=1e-4)
+    assert uptake.staff_share_floor(0, 4641, classes) == 0.0
+    assert uptake.staff_share_floor(4641, 4641, classes) == pytest.approx(1.0)
+
+
+@given(
+    st.floats(0.0, 1.0),
+    st.lists(st.floats(0.01, 1.0), min_size=1, max_size=4),
+    st.lists(st.floats(1.0, 100.0), min_size=4, max_size=4),
+)
+def test_staff_share_floor_is_a_share_at_least_the_count_share(frac, weights, sizes):
+    """Largest firms first employ at least their count share, and never more than all staff."""
+    shares = np.array(weights) / sum(weights)
+    edges = np.sort(np.array(sizes[: len(weights)]))[::-1]  # class lower limits, largest first
+    classes = [
+        (float(s), float(lo), float(edges[i - 1]) if i else float("inf"))
+        for i, (s, lo) in enumerate(zip(shares, edges, strict=True))
+    ]
+    firms = 1000.0
+    k = frac * firms
+    floor = uptake.staff_share_floor(k, firms, classes)
+    assert 0.0 <= floor <= 1.0 + 1e-12
+    assert floor >= frac - 1e-9
+
+
+def test_staff_share_floor_refuses_impossible_counts():
+    with pytest.raises(ValueError, match="registered firms"):
+        uptake.staff_share_floor(10, 5, [(1.0, 1.0, 2.0)])
+    with pytest.raises(ValueError, match="sum to 1"):
+        uptake.staff_share_floor(1, 5, [(0.5, 1.0, 2.0)])

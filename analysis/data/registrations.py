@@ -163,6 +163,28 @@ def gap_inputs(deadline: pd.Timestamp) -> pd.DataFrame:
     )
 
 
+def firm_size_classes() -> tuple[list[tuple[float, float, float]], str]:
+    """IT firms by staff size: ``[(share of firms, lowest staff, highest staff), ...]``.
+
+    From the Ignite survey of 300 IT firms (World Bank, 2021): the shares with 50 or more and
+    with 25 to 50 employees; the rest had fewer than 25. Returns the classes and a basis line.
+    """
+    from analysis import data
+
+    sector = data.used(data.load("it_sector_counts")).set_index("entity")
+    big = float(sector.loc["it_firms_share_50plus_employees", "value"])
+    mid = float(sector.loc["it_firms_share_25_to_50_employees", "value"])
+    if not 0 <= big + mid <= 1:
+        raise ValueError("it_sector_counts: firm size shares must sum to at most 1")
+    year = sector.loc["it_firms_share_50plus_employees", "date"]
+    classes = [(big, 50.0, float("inf")), (mid, 25.0, 50.0), (1.0 - big - mid, 1.0, 25.0)]
+    basis = (
+        f"Ignite survey of IT firms ({year:%Y}): {big:.0%} with 50+ staff, {mid:.0%} with "
+        f"25-50, the rest ({1 - big - mid:.0%}) under 25"
+    )
+    return classes, basis
+
+
 def gap_comparisons(inputs: pd.DataFrame) -> list[dict]:
     """The four gap ratios from :func:`gap_inputs`, for :func:`analysis.models.uptake.gap_table`."""
     x = inputs.set_index("input")[["low", "central", "high"]]

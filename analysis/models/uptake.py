@@ -262,3 +262,49 @@ def gap_table(rows: list[dict]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def staff_share_floor(
+    registered_firms: float, firms: float, size_classes: list[tuple[float, float, float]]
+) -> float:
+    """Smallest share of staff that ``registered_firms`` firms can employ if they are the largest.
+
+    Firms are grouped by size; ``size_classes`` gives, per class, ``(share of firms, lowest
+    staff per firm, highest staff per firm)`` (the highest may be ``inf``); the shares must sum
+    to one. If the registrants are the largest firms, they fill the classes from the top, and
+    in a class they only partly fill they employ at least their proportional share of its staff.
+    Every class's staff total can lie anywhere between its count times its lowest and highest
+    size; the share is a ratio that is linear in each total, so its minimum is at a corner:
+    each wholly registered class at its lowest, each unregistered class at its highest, and the
+    partly registered class at whichever end gives less.
+
+    This is a floor under one assumption (largest firms first); with registrants of average
+    size the share equals the count share ``registered_firms / firms``.
+    """
+    if not 0 <= registered_firms <= firms or firms <= 0:
+        raise ValueError("staff_share_floor: need 0 <= registered firms <= firms, firms > 0")
+    shares = np.array([c[0] for c in size_classes], dtype=float)
+    if (shares < 0).any() or abs(shares.sum() - 1) > 1e-9:
+        raise ValueError("staff_share_floor: class shares must be >= 0 and sum to 1")
+    classes = sorted(size_classes, key=lambda c: c[1], reverse=True)
+    left = float(registered_firms)
+    num, den, partial = 0.0, 0.0, None
+    for share, lo, hi in classes:
+        n = share * firms
+        taken = min(left, n)
+        left -= taken
+        if n > 0 and taken >= n:  # wholly registered: smallest total
+            num += lo * n
+            den += lo * n
+        elif taken > 0:
+            partial = (taken / n, lo * n, hi * n)
+        else:  # unregistered: largest total
+            if not np.isfinite(hi):
+                return 0.0
+            den += hi * n
+    if partial is None:
+        return num / den if den > 0 else 0.0
+    a, s_lo, s_hi = partial
+    ends = [(num + a * s_lo) / (den + s_lo)]
+    ends.append((num + a * s_hi) / (den + s_hi) if np.isfinite(s_hi) else a)
+    return float(min(ends))
