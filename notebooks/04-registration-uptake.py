@@ -18,10 +18,11 @@
 #
 # PTA counted 20,437 registered VPNs in August 2024. When the November 2024 campaign began (a
 # six-hour VPN disruption on 10 November, the Interior Ministry's letter on 15 November, the
-# 30 November deadline), registrations rose. This notebook fits an uptake curve to the reported
-# counts and asks what it implies had the block been enforced; measures the registration gap
-# against VPN users, firms and freelancers; sets out who could not register under the rules;
-# and lines up the demand signals with events.
+# 30 November deadline), registrations rose. This notebook reports the counts and what was
+# added between them (an uptake curve is drawn as a description only: six rounded counts do
+# not identify where it levels off); measures the registration gap against VPN users, firms
+# and freelancers; sets out who could not register under the rules; and lines up the demand
+# signals with events.
 
 # %% tags=["parameters"]
 # Parameters (papermill can override these)
@@ -121,10 +122,12 @@ precision.table(gap.assign(**{c: 100 * gap[c] for c in ["ratio_low", "ratio", "r
 # ## Firm coverage weighted by staff
 #
 # The firm ratio above counts firms. If large exporters registered first, the share of IT
-# staff working in a firm with a registered VPN is higher than the share of firms. PSEB does
-# not publish staff per firm, so only a floor can be given: the size classes of the 2021 survey
-# of IT firms, with the registrants taken as the largest firms and every class's staff at the
-# end of its size range that gives the smallest share.
+# staff working in a firm with a registered VPN is higher than the share of firms; if the
+# registrants were small firms, or not IT firms at all (banks and embassies registered too),
+# it is lower. PSEB does not publish staff per firm, so this is a scenario, not an estimate:
+# if the registrants were the largest IT firms, the size classes of the 2021 survey of IT
+# firms (each class's staff at the end of its size range that gives the smallest share) put
+# their share of staff at least at the figure below.
 
 # %%
 classes, size_basis = registrations.firm_size_classes()
@@ -132,7 +135,7 @@ firms_in = inputs.set_index("input")
 registered_firms = float(firms_in.loc["companies_with_registered_vpns", "central"])
 staff = pd.DataFrame([
     {"PSEB firms": n, "which count": which, "share of firms (%)": 100 * registered_firms / n,
-     "share of staff, largest first, floor (%)": 100 * uptake.staff_share_floor(registered_firms, n, classes)}
+     "share of staff if the largest registered (at least, %)": 100 * uptake.staff_share_floor(registered_firms, n, classes)}
     for n, which in [(firms_in.loc["pseb_it_firms", "central"], "IT and IT-enabled companies, latest"),
                      (firms_in.loc["pseb_it_firms", "low"], "IT firms only, 2021")]])
 print(size_basis)
@@ -149,12 +152,12 @@ results.record("04-registration-uptake", [
      "finding": f"Registered VPNs added from {steps['from'].iloc[0]:%d %b} to {exact['to']:%d %b %Y}, between two exact counts",
      "value": added, "low": added, "high": added, "unit": "VPNs", "interval": "", "interval_kind": "reports"},
     {"key": "firm_staff_coverage_floor",
-     "finding": "Share of IT firms' staff in firms with a registered VPN, if the largest firms registered first "
-                f"(a floor, against PSEB's latest count; counted by firms it is {precision.fmt(staff['share of firms (%)'].iloc[0])}%)",
-     "value": staff["share of staff, largest first, floor (%)"].iloc[0],
-     "low": staff["share of staff, largest first, floor (%)"].iloc[0],
-     "high": staff["share of staff, largest first, floor (%)"].iloc[0], "unit": "percent", "interval": "",
-     "interval_kind": "inputs"},
+     "finding": "Share of IT staff in firms with a registered VPN if the registrants were the largest IT firms (at least; "
+                f"{precision.fmt(staff['share of firms (%)'].iloc[0])}% if of average size, less if small or not IT firms)",
+     "value": staff["share of staff if the largest registered (at least, %)"].iloc[0],
+     "low": staff["share of staff if the largest registered (at least, %)"].iloc[0],
+     "high": staff["share of staff if the largest registered (at least, %)"].iloc[0], "unit": "percent", "interval": "",
+     "interval_kind": "scenario"},
     {"key": "registered_per_vpn_user", "finding": "Registered VPNs per VPN user at the deadline (how many users they covered is unknown: one VPN can serve many)",
      "value": 100 * per_user["ratio"], "low": 100 * per_user["ratio_low"],
      "high": 100 * per_user["ratio_high"], "unit": "percent", "interval": "", "interval_kind": "inputs"},
@@ -212,8 +215,8 @@ assert campaign["value"].max() >= 31_000 and 1.4 <= campaign["value"].max() / ba
 ratios = gap.set_index("comparison")
 assert ratios.iloc[0]["ratio_high"] < 0.01 and ratios.iloc[1]["ratio_high"] < 0.5
 assert ratios.iloc[2]["ratio_high"] < 0.001
-assert (staff["share of staff, largest first, floor (%)"] > staff["share of firms (%)"]).all()
-assert staff["share of staff, largest first, floor (%)"].iloc[0] < 15
+assert (staff["share of staff if the largest registered (at least, %)"] > staff["share of firms (%)"]).all()
+assert staff["share of staff if the largest registered (at least, %)"].iloc[0] < 15
 assert (rules.loc[rules["applicant"] == "individual", "rule_type"] == "eligibility").all()
 bandwidth = bw.set_index(bw["month"].astype(str))["value"]
 assert bandwidth["2024-11"] < bandwidth["2024-10"]
@@ -221,7 +224,7 @@ assert bandwidth["2024-11"] < bandwidth["2024-10"]
 # %% [markdown]
 # ## What this shows, and what it cannot
 #
-# - **Shows:** registrations rose by about half during the November 2024 campaign (from the
+# - **Shows:** registrations rose by about half from August to early December 2024 (from the
 #   August stock printed above to over 31,000 in early December).
 # - **Cannot pin down** where registrations would have levelled off: the saturation level is
 #   not identified by six counts (its standard error exceeds it, printed above), and the two
@@ -231,10 +234,11 @@ assert bandwidth["2024-11"] < bandwidth["2024-10"]
 #   (the gap table); only a small share of PSEB-registered IT firms (the firm row) and almost no freelancers had
 #   registered before
 #   the campaign. Individuals had no route to register.
-# - **Firm coverage by staff:** if the largest firms registered first, the firms with a
-#   registered VPN employ a larger share of IT staff than their share of firms (the staff
-#   table), but PSEB publishes no staff counts, so that share has only a floor (about a tenth
-#   against the latest PSEB count); whether it is far above the floor is unknown.
+# - **Firm coverage by staff:** a scenario, not an estimate. If the registrants were the largest
+#   IT firms, they employ at least about a tenth of IT staff against the latest PSEB count (the
+#   staff table), more than their share of firms; if they were of average size the two shares
+#   are equal, and if small or not IT firms (banks and embassies registered too) lower. PSEB
+#   publishes no staff counts, so which holds is unknown.
 # - **Demand and traffic:** demand spikes coincide with blocks; PTA's VPN bandwidth fell in
 #   November 2024, but PTA did not publish how it measures VPN traffic, so the drop cannot be
 #   read as fewer VPN users.

@@ -124,7 +124,26 @@ def test_placebo_cutoff_matches_the_p_value_rule():
     assert t["p_value"] == pytest.approx(1 / 36) and t["p_value"] <= 0.05
     assert t["critical_gap_pct"] == -20  # with 35 placebos the real gap must beat every one
     assert cf.placebo_test(g, real=-19.0)["p_value"] > 0.05
-    assert t["mde_pct"] == pytest.approx(np.quantile(g, 0.8) + 20)
-    assert cf.power_against(g, 10.0) == pytest.approx((g - 10 < -20).mean())
+    sd = np.std(g, ddof=1)
+    assert t["mde_pct"] == pytest.approx((1.6448536 + 0.8416212) * sd)
+    assert t["size"] == pytest.approx(np.floor(0.05 * (len(g) + 1)) / (len(g) + 1))
+    assert t["size"] <= 0.05
+    # power is the level at no effect, rises with the effect, and is 80% at the MDE
+    assert cf.power_against(g, 0.0) == pytest.approx(0.05)
+    assert cf.power_against(g, t["mde_pct"]) == pytest.approx(0.80)
+    assert cf.power_against(g, 5.0) < cf.power_against(g, 10.0)
     few = cf.placebo_test(np.array([1.0, 2.0, 3.0]), real=-100.0)
-    assert few["p_value"] > 0.05 and few["mde_pct"] == np.inf  # 3 placebos cannot reach 5%
+    assert few["p_value"] > 0.05 and few["critical_gap_pct"] == -np.inf  # 3 cannot reach 5%
+    assert few["size"] == 0.0
+
+
+def test_its_calibrated_finds_an_injected_step_and_none_when_absent():
+    hit = cf.its_calibrated(_series(effect=-0.20, sd=0.02), BREAK, sims=500, seed=3)
+    assert hit["p_simulated"] < 0.05 and hit["high"] < 0
+    assert hit["low"] < hit["step_pct"] < hit["high"]
+    # on no-step series the simulated p-value is not small more often than its level says
+    ps = [
+        cf.its_calibrated(_series(seed=s), BREAK, sims=200, seed=s)["p_simulated"]
+        for s in range(20)
+    ]
+    assert sum(p < 0.10 for p in ps) <= 5

@@ -286,6 +286,7 @@ def estimate(
     draws: int = 4000,
     seed: int = 0,
     level: float = 0.90,
+    sum_from: str | None = None,
 ) -> Gap:
     """Fit ``method`` on months before ``break_month`` and measure the post-period gap.
 
@@ -296,6 +297,9 @@ def estimate(
         draws: simulated counterfactual paths.
         seed: seed of the random generator.
         level: interval level.
+        sum_from: first month of the cumulative gap (default: ``break_month``); a later month
+            fits on a shorter pre-period than the window it sums, e.g. to leave out months
+            that may be disrupted.
 
     Returns:
         :class:`Gap`: ``monthly`` has ``month``, ``observed``, ``counterfactual`` (median),
@@ -337,12 +341,17 @@ def estimate(
             "gap_high": g_hi,
         }
     )
-    cum_cf = paths.sum(axis=1)
-    cum_gap = obs.sum() - cum_cf
+    keep = np.ones(len(obs), dtype=bool)
+    if sum_from is not None:
+        keep = np.asarray(post.index >= pd.Period(sum_from, "M"))
+        if not keep.any():
+            raise ValueError(f"counterfactual: sum_from {sum_from} is after the last month")
+    cum_cf = paths[:, keep].sum(axis=1)
+    cum_gap = obs[keep].sum() - cum_cf
     pct = 100 * cum_gap / cum_cf
     cumulative = pd.Series(
         {
-            "observed": obs.sum(),
+            "observed": obs[keep].sum(),
             "counterfactual": np.median(cum_cf),
             "gap": np.median(cum_gap),
             "gap_low": np.quantile(cum_gap, q[0]),
@@ -353,6 +362,26 @@ def estimate(
         }
     )
     return Gap(method, monthly, cumulative, len(pre), len(post))
+
+
+def _its_design(
+    y: pd.Series, break_month: str, shifts: tuple[str, ...], pulses: tuple[str, ...]
+) -> np.ndarray:
+    """Columns: constant, trend, peak months, step, slope change, confounder dummies."""
+    pre, _ = _check(y, break_month)
+    t = np.arange(len(y), dtype=float)
+    post = (y.index >= pd.Period(break_month, "M")).astype(float)
+    t_e = float(len(pre))
+    extra = [(y.index >= pd.Period(m, "M")).astype(float) for m in shifts]
+    extra += [(y.index == pd.Period(m, "M")).astype(float) for m in pulses]
+    extra = [x for x in extra if 0 < x.sum() < len(y)]  # a shift outside the sample drops out
+    return np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post, *extra])
+
+
+def _its_fit(log_y: np.ndarray, X: np.ndarray, hac_lags: int):
+    return sm.OLS(log_y, X).fit(
+        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True
+    )
 
 
 def its_step(
@@ -380,17 +409,8 @@ def its_step(
         ``slope_change_pct`` (change in monthly growth, percent) with its interval. HAC
         intervals over-reject in short series: read with the placebo test.
     """
-    pre, _ = _check(y, break_month)
-    t = np.arange(len(y), dtype=float)
-    post = (y.index >= pd.Period(break_month, "M")).astype(float)
-    t_e = float(len(pre))
-    extra = [(y.index >= pd.Period(m, "M")).astype(float) for m in shifts]
-    extra += [(y.index == pd.Period(m, "M")).astype(float) for m in pulses]
-    extra = [x for x in extra if 0 < x.sum() < len(y)]  # a shift outside the sample drops out
-    X = np.column_stack([np.ones(len(y)), t, _peak(y.index), post, (t - t_e) * post, *extra])
-    fit = sm.OLS(np.log(y.to_numpy(float)), X).fit(
-        cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True}, use_t=True
-    )
+    X = _its_design(y, break_month, shifts, pulses)
+    fit = _its_fit(np.log(y.to_numpy(float)), X, hac_lags)
     ci = fit.conf_int(1 - level)
 
     def pct(v):
@@ -405,6 +425,73 @@ def its_step(
             "slope_change_pct": pct(fit.params[4]),
             "slope_low": pct(ci[4, 0]),
             "slope_high": pct(ci[4, 1]),
+        }
+    )
+
+
+def its_calibrated(
+    y: pd.Series,
+    break_month: str,
+    sims: int = 1000,
+    seed: int = 0,
+    hac_lags: int = 3,
+    level: float = 0.90,
+    shifts: tuple[str, ...] = (),
+    pulses: tuple[str, ...] = (),
+) -> pd.Series:
+    """The segmented regression's step judged against series simulated with no step.
+
+    The no-step model (the same design without the step and slope change) is fitted by OLS;
+    its residuals give an AR(1) coefficient and innovation spread, from which ``sims`` series
+    with no break are drawn (seeded) around the no-step fit. Each is fitted with the full
+    design and HAC errors, as the real series is.
+
+    Returns:
+        ``t_stat`` (the real step's HAC t), ``p_simulated`` (one-sided: share of no-break
+        series with a step t at or below the real one), ``hac_false_positive`` (share of
+        no-break series whose HAC interval at ``level`` excludes zero), ``step_pct`` with a
+        simulation-calibrated interval (``low``, ``high``: the real estimate plus or minus the
+        simulated t quantiles times its HAC standard error), ``rho``, ``sims``.
+    """
+    X = _its_design(y, break_month, shifts, pulses)
+    log_y = np.log(y.to_numpy(float))
+    real = _its_fit(log_y, X, hac_lags)
+    null_X = np.delete(X, [3, 4], axis=1)
+    null = sm.OLS(log_y, null_X).fit()
+    e = null.resid
+    rho = float(np.clip(np.corrcoef(e[:-1], e[1:])[0, 1], -0.95, 0.95))
+    sd = float(np.std(e, ddof=null_X.shape[1]) * np.sqrt(1 - rho**2))
+    rng = np.random.default_rng(seed)
+    n = len(log_y)
+    shocks = rng.normal(0.0, sd, size=(sims, n))
+    noise = np.empty_like(shocks)
+    noise[:, 0] = shocks[:, 0] / np.sqrt(1 - rho**2)
+    for i in range(1, n):
+        noise[:, i] = rho * noise[:, i - 1] + shocks[:, i]
+    from scipy import stats
+
+    t_sim = np.empty(sims)
+    q = stats.t.ppf((1 + level) / 2, real.df_resid)
+    for k in range(sims):
+        f = _its_fit(null.fittedvalues + noise[k], X, hac_lags)
+        t_sim[k] = f.params[3] / f.bse[3]
+    t_real = float(real.params[3] / real.bse[3])
+    lo_q, hi_q = np.quantile(t_sim, [(1 - level) / 2, (1 + level) / 2])
+
+    def pct(v):
+        return 100 * (np.exp(v) - 1)
+
+    b, se = float(real.params[3]), float(real.bse[3])
+    return pd.Series(
+        {
+            "sims": sims,
+            "rho": rho,
+            "t_stat": t_real,
+            "p_simulated": float((1 + (t_sim <= t_real).sum()) / (sims + 1)),
+            "hac_false_positive": float((np.abs(t_sim) > q).mean()),
+            "step_pct": pct(b),
+            "low": pct(b - hi_q * se),
+            "high": pct(b - lo_q * se),
         }
     )
 
@@ -568,40 +655,58 @@ def placebo_test(
 ) -> pd.Series:
     """What a set of placebo gaps says about a real one (all in percent).
 
-    The test rejects "no shortfall" when the placebo p-value is at most ``alpha``, that is,
-    when the real gap is below the cut-off of :func:`_cutoff`. Its minimum detectable shortfall
-    at ``power`` is the shift that moves a ``power`` share of the placebo gaps below that
-    cut-off: a true shortfall that large would be detected in ``power`` of cases. Placebo
-    windows that overlap are not independent draws, so the test is, if anything, weaker.
+    Two readings of the same placebo gaps:
+
+    - **The rank rule.** The p-value is ``(1 + #placebos at or below the real gap) /
+      (placebos + 1)``. It can only take steps of ``1 / (placebos + 1)``, so the test's real
+      size is the largest step at or below ``alpha`` (``size``: with 35 placebos at 5%, 1/36,
+      about 2.8%), and it rejects only below the cut-off of :func:`_cutoff`.
+    - **Detectable shortfall and power, at ``alpha`` itself.** The tail of 35 placebos is too
+      thin to say how often a shifted gap would cross the cut-off (the lowest placebo would
+      decide it alone), so the minimum detectable shortfall and the power use a normal
+      approximation to the placebo gaps: a true shortfall ``e`` is detected with probability
+      ``Phi(e / sd - z(1 - alpha))``, and ``mde_pct`` is ``(z(1 - alpha) + z(power)) * sd``.
+
+    Overlapping placebo windows are not independent draws, so the test is, if anything, weaker
+    than these figures say.
 
     Returns:
         ``placebos`` (count), ``p_value`` (one-sided), ``smallest_p`` (1 / (placebos + 1)),
-        ``critical_gap_pct`` (the cut-off), ``mde_pct`` (positive: a shortfall of this size or
-        more is detectable; infinite when no gap can reach ``alpha``).
+        ``size`` (the rule's attained level), ``critical_gap_pct`` (the rule's cut-off;
+        -inf when no gap can reach ``alpha``), ``placebo_sd_pct`` and ``mde_pct`` (positive:
+        a shortfall of this size or more is detected with ``power`` at ``alpha``).
     """
+    from scipy import stats
+
     g = np.asarray(placebos, dtype=float)
     if len(g) < 2:
         raise ValueError(f"placebo_test needs at least 2 placebo gaps, got {len(g)}")
     crit = _cutoff(g, alpha)
+    sd = float(np.std(g, ddof=1))
     return pd.Series(
         {
             "placebos": len(g),
             "p_value": (1 + (g <= real).sum()) / (len(g) + 1),
             "smallest_p": 1 / (len(g) + 1),
+            "size": np.floor(alpha * (len(g) + 1)) / (len(g) + 1),
             "critical_gap_pct": crit,
-            "mde_pct": float(np.quantile(g, power) - crit),
+            "placebo_sd_pct": sd,
+            "mde_pct": float((stats.norm.ppf(1 - alpha) + stats.norm.ppf(power)) * sd),
         }
     )
 
 
 def power_against(placebos: pd.Series, effect_pct: float, alpha: float = 0.05) -> float:
-    """The test's power against a true shortfall of ``effect_pct`` percent.
+    """Power at ``alpha`` against a true shortfall of ``effect_pct`` percent.
 
-    That is the share of placebo gaps such a shortfall would push below the test's cut-off
-    (the same cut-off as :func:`placebo_test`).
+    The normal approximation of :func:`placebo_test`: ``Phi(|effect| / sd - z(1 - alpha))``,
+    with ``sd`` the spread of the placebo gaps. At no effect it equals ``alpha``.
     """
+    from scipy import stats
+
     g = np.asarray(placebos, dtype=float)
-    return float((g - abs(effect_pct) < _cutoff(g, alpha)).mean())
+    sd = float(np.std(g, ddof=1))
+    return float(stats.norm.cdf(abs(effect_pct) / sd - stats.norm.ppf(1 - alpha)))
 
 
 def annual_trend_gap(

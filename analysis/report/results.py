@@ -152,7 +152,7 @@ def render_findings(results: pd.DataFrame) -> str:
 POINT_WORDS = {
     "confidence": "from the model's standard error",
     "prediction": "from the model's prediction error",
-    "calibrated": "from simulations",
+    "calibrated": "calibrated on simulated or placebo data",
     "credible": "from the posterior",
     "scenario": "one scenario",
     "reports": "as reported",
