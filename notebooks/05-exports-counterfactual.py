@@ -186,12 +186,13 @@ print(f"{len(candidates)} candidate origins ({candidates[0]} to {candidates[-1]}
 
 # %% [markdown]
 # What a month of enforcement "as announced" would have done to exports, by the ex-ante model
-# (`06`), as a share of the counterfactual over the placebo horizon: the effect the test should
-# be able to see.
+# (`06`): firms' export revenue at risk (cut off until they register) plus freelancers'
+# earnings at risk (cut off for the month; SBP counts them inside ICT exports), as a share
+# of the counterfactual over the placebo horizon: the effect the test should be able to see.
 
 # %%
 ex_ante = impact.scenario(tables.load_parameters(), tables.load_scenarios(), "as_announced", 20_000, SEED,
-                          {"disruption_days": 30}).set_index("output").loc["exports_at_risk_usd_m"]
+                          {"freelancer_disruption_days": 30}).set_index("output").loc["revenue_at_risk_usd_m"]
 tests = {}
 for m, p in placebo_gaps.items():
     if len(p) < 2:

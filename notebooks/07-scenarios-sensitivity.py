@@ -46,12 +46,12 @@ src = data.source_line(base, "parameters")
 # %% [markdown]
 # ## Sensitivity: one at a time
 #
-# Each parameter moved alone from its low to its high bound, all others at their central
-# values:
+# Centred on the median of the scenario's draws (the figure `06` reports): each parameter
+# fixed at its low and at its high bound while the others keep their draws:
 
 # %%
-tor = impact.tornado(table, OUTPUT)
-print(f"{OUTPUT} at central values: {tor.attrs['base']:,.1f} {impact.OUTPUTS[OUTPUT][0]}")
+tor = impact.tornado(table, OUTPUT, DRAWS, SEED)
+print(f"{OUTPUT}, median of the draws (the headline of 06): {precision.fmt(tor.attrs['base'])} {impact.OUTPUTS[OUTPUT][0]}")
 precision.table(tor.head(10))
 
 # %%
@@ -86,24 +86,26 @@ for out in ["net_cut_off_m", "freelancers_affected_k"]:
 # came:
 
 # %%
-month = impact.scenario(base, scenarios, SCENARIO, DRAWS, SEED, {"disruption_days": 30}).set_index("output").loc["exports_at_risk_usd_m"]
+month = impact.scenario(base, scenarios, SCENARIO, DRAWS, SEED, {"freelancer_disruption_days": 30}).set_index("output").loc["revenue_at_risk_usd_m"]
 h = cf.headline_monthly(data.load("it_exports_monthly"))
 y = pd.Series(h["value"].to_numpy(), index=pd.PeriodIndex(h["month"]))
 post = cf.estimate(y, "trend", str(events.first_month_after("registration_deadline")), draws=4000, seed=SEED).monthly.iloc[0]
-print(f"ex ante, {SCENARIO}, 30 days: USD {month['median']:,.0f} million at risk ({month['low']:,.0f} to {month['high']:,.0f})")
+print(f"ex ante, {SCENARIO}, a 30-day block (firms cut off until they register): USD {month['median']:,.0f} million at risk ({month['low']:,.0f} to {month['high']:,.0f})")
 print(f"ex post, December 2024 (no block): gap USD {post['gap']:+,.0f} million ({post['gap_low']:+,.0f} to {post['gap_high']:+,.0f}) against the trend counterfactual")
 
 # %%
-# The claims below, checked: duration, then the VPN-dependent revenue share, drive money at
-# risk.
-assert list(tor["parameter"].iloc[:2]) == ["disruption_days", "firm_vpn_revenue_share"]
+# The claims below, checked: how long individuals stay cut off, then how many hours a day
+# they lose, drive money at risk; the tornado is centred on 06's headline median.
+assert list(tor["parameter"].iloc[:2]) == ["individual_disruption_days", "individual_hours_lost_per_day"]
+assert tor.attrs["base"] == impact.scenario(base, scenarios, SCENARIO, DRAWS, SEED).set_index("output").loc[OUTPUT, "median"]
 
 # %% [markdown]
 # ## What this shows, and what it cannot
 #
 # - **Drivers:** the tornado and rank correlations name the parameters that move each answer
-#   most; for money at risk under "as announced" it is how long people stay cut off, then how
-#   much revenue depends on a VPN: both assumptions, so both are where better data would help.
+#   most; for money at risk under "as announced" it is how long individuals stay cut off, then
+#   how many hours of use a day they lose: both assumptions, so both are where better data
+#   would help. The tornado is centred on the same median `06` reports.
 # - **Ex ante vs ex post:** the model's one-month "as announced" figure is a prediction for a
 #   block that never came; the December 2024 export gap was measured with no block in force,
 #   and `05` shows such gaps also appear at placebo dates, so the two cannot validate each

@@ -16,7 +16,7 @@ def test_scenario_prints_outputs_with_intervals(capsys):
                 "--seed",
                 "1",
                 "--set",
-                "disruption_days=30",
+                "firm_disruption_days=3",
             ]
         )
         == 0

@@ -13,7 +13,8 @@ SCENARIO_LABELS = {
     "as_announced": "as announced",
     "partial_enforcement": "partial enforcement",
     "mobile_number_route": "mobile-number route",
-    "what_happened": "what happened",
+    "licensing_regime": "licensing regime (what happened)",
+    "registration_only": "registration, no block",
 }
 
 
@@ -41,7 +42,7 @@ def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str, s
 def chart_tornado(
     tor: pd.DataFrame, output: str, scenario: str, source: str, top: int = 10
 ) -> None:
-    """One-at-a-time sensitivity: the output with each parameter at its low and high bound."""
+    """Sensitivity centred on the median: each parameter fixed at its low and high bound."""
     t = tor.head(top).iloc[::-1].reset_index(drop=True)
     base = tor.attrs["base"]
     unit, what = impact.OUTPUTS[output]
@@ -61,7 +62,8 @@ def chart_tornado(
             f"{lead['at_low']:,.0f} to {lead['at_high']:,.0f} {unit}"
         ),
         subtitle=f"{what.capitalize()} under '{SCENARIO_LABELS.get(scenario, scenario)}', "
-        "each parameter moved alone from its low to its high bound",
+        "centred on the median of the draws; each parameter fixed at its low and high bound, "
+        "the others drawn",
         source=source,
         data=tor,
     )

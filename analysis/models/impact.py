@@ -4,18 +4,32 @@ Every model function takes a mapping of parameter -> value and returns a mapping
 output -> value using plain arithmetic only, so the same code runs on numpy arrays of draws
 (vectorised Monte Carlo) and on single floats (a plain-Python loop, for the benchmark).
 
-Access:
+Each group has its own duration: firms are cut off until they register or route around the
+block (``firm_disruption_days``), freelancers until they register or the mobile-number route
+opens (``freelancer_disruption_days``), individuals, who had no route to register, until they
+switch or the block ends (``individual_disruption_days``).
+
+Access (individuals):
     vpn_users = internet_users * vpn_user_share
     cut_off = vpn_users * detection_efficacy        (individuals cannot register)
     net_cut_off = cut_off * (1 - switch_share)
+    losing = net_cut_off * blocked_platform_share
+    individual_loss = losing * individual_days * hours_lost_per_day * value_of_time
 Freelancers:
-    affected = freelancers * need * (1 - shield) * detection * (1 - switch)
-    earnings_at_risk = earnings/365 * days * need * (1 - shield) * detection * (1 - switch)
-                       * productivity_loss
+    exposed = need * (1 - shield) * detection * (1 - switch)
+    affected = freelancers * exposed
+    earnings_at_risk = earnings/365 * freelancer_days * exposed * productivity_loss
+    earnings_lost = earnings_at_risk * (1 - deferral)
 Businesses:
-    unregistered_share = 1 - registered_companies / pseb_firms
-    exports_at_risk = exports/365 * days * firm_vpn_revenue_share * unregistered_share
-                      * detection * (1 - switch)
+    firm_revenue = it_exports * (1 - freelance_share_of_ict_exports)   (no double count: SBP
+                   records freelancers' receipts inside ICT export remittances)
+    exports_at_risk = firm_revenue/365 * firm_days * firm_vpn_revenue_share
+                      * (1 - registered_revenue_share) * detection * (1 - switch)
+    value_added_lost = exports_at_risk * value_added_share * (1 - deferral)
+    compliance_cost = unregistered_firms * take_up * (hours * wage + static_ip_fee * months)
+Money:
+    revenue_at_risk = exports_at_risk + earnings_at_risk                 (gross, no double count)
+    total_at_risk = value_added_lost + earnings_lost + compliance_cost + individual_loss
 """
 
 from __future__ import annotations
@@ -27,6 +41,11 @@ import pandas as pd
 
 from analysis.models import params as params_mod
 
+#: Draws and seed of the published runs: the findings, the charts and the tornado of a
+#: scenario all use these, so they show one money-at-risk figure (the median of the draws).
+DRAWS = 200_000
+SEED = 20241130
+
 #: Output name -> (unit, plain description), in report order.
 OUTPUTS = {
     "vpn_users_m": ("million people", "VPN users"),
@@ -34,33 +53,108 @@ OUTPUTS = {
     "switched_m": ("million people", "cut-off users who switch to evading tools"),
     "net_cut_off_m": ("million people", "VPN users left without a working VPN"),
     "blocked_platform_losing_m": ("million people", "users losing access to blocked platforms"),
+    "individual_hours_lost_m": ("million hours", "hours of use individuals lose"),
+    "individual_loss_usd_m": ("USD million", "individuals' lost time, in money"),
     "freelancers_affected_k": ("thousand freelancers", "freelancers cut off"),
     "freelance_earnings_at_risk_usd_m": ("USD million", "freelance earnings at risk"),
+    "freelance_earnings_lost_usd_m": ("USD million", "freelance earnings lost (net of deferral)"),
     "unregistered_firms": ("firms", "PSEB firms without a registered VPN"),
-    "exports_at_risk_usd_m_per_day": ("USD million per day", "IT export revenue at risk per day"),
-    "exports_at_risk_usd_m": ("USD million", "IT export revenue at risk"),
-    "compliance_hours_k": ("thousand hours", "staff time if every unregistered firm registers"),
-    "total_at_risk_usd_m": ("USD million", "exports and freelance earnings at risk"),
+    "exports_at_risk_usd_m_per_day": (
+        "USD million per day",
+        "firms' export revenue at risk per day",
+    ),
+    "exports_at_risk_usd_m": ("USD million", "firms' export revenue at risk"),
+    "value_added_lost_usd_m": ("USD million", "firms' value added lost (net of deferral)"),
+    "compliance_hours_k": ("thousand hours", "staff time of the firms that register"),
+    "compliance_cost_usd_m": ("USD million", "compliance cost: staff time and static-IP fees"),
+    "revenue_at_risk_usd_m": ("USD million", "export revenue and freelance earnings at risk"),
+    "total_at_risk_usd_m": (
+        "USD million",
+        "money at risk: value added, earnings, compliance, time",
+    ),
+}
+
+#: The money-at-risk output every finding, chart and tornado of a scenario shows.
+HEADLINE = "total_at_risk_usd_m"
+
+#: Output -> the group it belongs to, for the per-group tables.
+GROUPS = {
+    **dict.fromkeys(
+        [
+            "vpn_users_m",
+            "cut_off_m",
+            "switched_m",
+            "net_cut_off_m",
+            "blocked_platform_losing_m",
+            "individual_hours_lost_m",
+            "individual_loss_usd_m",
+        ],
+        "individuals",
+    ),
+    **dict.fromkeys(
+        [
+            "freelancers_affected_k",
+            "freelance_earnings_at_risk_usd_m",
+            "freelance_earnings_lost_usd_m",
+        ],
+        "freelancers",
+    ),
+    **dict.fromkeys(
+        [
+            "unregistered_firms",
+            "exports_at_risk_usd_m_per_day",
+            "exports_at_risk_usd_m",
+            "value_added_lost_usd_m",
+            "compliance_hours_k",
+            "compliance_cost_usd_m",
+        ],
+        "firms",
+    ),
+    "revenue_at_risk_usd_m": "all",
+    "total_at_risk_usd_m": "all",
 }
 
 
 def access(p: Mapping) -> dict:
-    """VPN users, users cut off, users who switch, and blocked-platform users losing access."""
+    """Individuals: VPN users cut off, who switch, who lose blocked platforms, and their time.
+
+    Args:
+        p: parameters (scalars or arrays of draws): counts in million persons, shares in
+            [0, 1], ``individual_disruption_days`` in days, ``individual_hours_lost_per_day``
+            in hours a day and ``value_of_time_usd_per_hour`` in USD an hour.
+
+    Returns:
+        Outputs in million people, million hours and USD million (over the whole cut-off).
+    """
     vpn_users = p["internet_users_million"] * p["vpn_user_share"]
     cut_off = vpn_users * p["detection_efficacy"]
     switched = cut_off * p["switch_share"]
     net = cut_off - switched
+    losing = net * p["blocked_platform_share"]
+    hours = losing * p["individual_disruption_days"] * p["individual_hours_lost_per_day"]
     return {
         "vpn_users_m": vpn_users,
         "cut_off_m": cut_off,
         "switched_m": switched,
         "net_cut_off_m": net,
-        "blocked_platform_losing_m": net * p["blocked_platform_share"],
+        "blocked_platform_losing_m": losing,
+        "individual_hours_lost_m": hours,
+        "individual_loss_usd_m": hours * p["value_of_time_usd_per_hour"],
     }
 
 
 def freelancers(p: Mapping) -> dict:
-    """Freelancers cut off and the earnings at risk over the disruption."""
+    """Freelancers cut off, and their earnings at risk and lost over their own cut-off.
+
+    Args:
+        p: parameters: ``freelancers_million`` (million persons), shares in [0, 1],
+            ``freelance_earnings_usd_million`` (USD million a year),
+            ``freelancer_disruption_days`` (days).
+
+    Returns:
+        ``freelancers_affected_k`` (thousand freelancers), earnings at risk (gross) and lost
+        (net of the deferred share), USD million over the cut-off.
+    """
     exposed = (
         p["freelancer_vpn_need_share"]
         * (1 - p["freelancer_shield_share"])
@@ -70,61 +164,142 @@ def freelancers(p: Mapping) -> dict:
     earnings = (
         p["freelance_earnings_usd_million"]
         / 365
-        * p["disruption_days"]
+        * p["freelancer_disruption_days"]
         * exposed
         * p["productivity_loss_share"]
     )
     return {
         "freelancers_affected_k": p["freelancers_million"] * exposed * 1000,
         "freelance_earnings_at_risk_usd_m": earnings,
+        "freelance_earnings_lost_usd_m": earnings * (1 - p["deferral_share"]),
     }
 
 
 def businesses(p: Mapping) -> dict:
-    """Unregistered firms, export revenue at risk (per day and total), compliance time."""
+    """Firms: export revenue at risk, value added lost, and the cost of registering.
+
+    The unregistered share applied to revenue is revenue-weighted
+    (``1 - registered_revenue_share``), not the count share, since large exporters registered
+    first; firms' revenue excludes freelancers' receipts, which SBP records inside ICT
+    export remittances (``freelance_share_of_ict_exports``).
+
+    Args:
+        p: parameters: ``it_exports_usd_million`` (USD million a year), firm counts, shares in
+            [0, 1], ``firm_disruption_days`` (days), ``compliance_hours_per_firm`` (hours),
+            ``it_staff_wage_usd_per_hour`` (USD an hour), ``static_ip_usd_per_month`` (USD a
+            month) and ``static_ip_months`` (months).
+
+    Returns:
+        Firm count, revenue at risk per day and over the cut-off, value added lost (USD
+        million), compliance time (thousand hours) and cost (USD million).
+    """
     unregistered = p["pseb_firms"] - p["registered_companies"]
-    share = unregistered / p["pseb_firms"]
+    revenue = p["it_exports_usd_million"] * (1 - p["freelance_share_of_ict_exports"])
     per_day = (
-        p["it_exports_usd_million"]
+        revenue
         / 365
         * p["firm_vpn_revenue_share"]
-        * share
+        * (1 - p["registered_revenue_share"])
         * p["detection_efficacy"]
         * (1 - p["switch_share"])
     )
+    at_risk = per_day * p["firm_disruption_days"]
+    registering = unregistered * p["registration_take_up"]
+    hours = registering * p["compliance_hours_per_firm"]
+    fees = registering * p["static_ip_usd_per_month"] * p["static_ip_months"]
     return {
         "unregistered_firms": unregistered,
         "exports_at_risk_usd_m_per_day": per_day,
-        "exports_at_risk_usd_m": per_day * p["disruption_days"],
-        "compliance_hours_k": unregistered * p["compliance_hours_per_firm"] / 1000,
+        "exports_at_risk_usd_m": at_risk,
+        "value_added_lost_usd_m": at_risk * p["value_added_share"] * (1 - p["deferral_share"]),
+        "compliance_hours_k": hours / 1000,
+        "compliance_cost_usd_m": (hours * p["it_staff_wage_usd_per_hour"] + fees) / 1e6,
     }
 
 
+class ImpossibleError(ValueError):
+    """An output the model can never produce (a negative count, a loss above what is lost)."""
+
+
+def check_outputs(out: Mapping) -> Mapping:
+    """``out`` if no output is negative or non-finite and no loss exceeds what it comes from.
+
+    Invariants: every output >= 0; people cut off <= VPN users; revenue at risk <= firms'
+    exports over the cut-off; value added lost <= revenue at risk; earnings lost <= earnings
+    at risk.
+
+    Raises:
+        ImpossibleError: naming the output.
+    """
+    tol = 1e-9
+    for name, x in out.items():
+        a = np.asarray(x, dtype=float)
+        if not np.isfinite(a).all() or (a < -tol).any():
+            raise ImpossibleError(f"impact model: output {name} is negative or not finite")
+    pairs = [
+        ("net_cut_off_m", "vpn_users_m"),
+        ("blocked_platform_losing_m", "net_cut_off_m"),
+        ("value_added_lost_usd_m", "exports_at_risk_usd_m"),
+        ("freelance_earnings_lost_usd_m", "freelance_earnings_at_risk_usd_m"),
+    ]
+    for small, big in pairs:
+        if (np.asarray(out[small]) > np.asarray(out[big]) * (1 + tol) + tol).any():
+            raise ImpossibleError(f"impact model: {small} exceeds {big}")
+    return out
+
+
 def run(p: Mapping) -> dict:
-    """Every output of the three modules, plus the total money at risk."""
+    """Every output of the three groups, and the money totals (see the module docstring).
+
+    ``revenue_at_risk_usd_m`` is gross revenue (firms' exports and freelance earnings, with no
+    double count); ``total_at_risk_usd_m``, the headline, is what would be lost: firms' value
+    added and freelancers' earnings net of deferred work, the compliance cost, and
+    individuals' time.
+    """
     out = {**access(p), **freelancers(p), **businesses(p)}
-    out["total_at_risk_usd_m"] = (
+    out["revenue_at_risk_usd_m"] = (
         out["exports_at_risk_usd_m"] + out["freelance_earnings_at_risk_usd_m"]
+    )
+    out["total_at_risk_usd_m"] = (
+        out["value_added_lost_usd_m"]
+        + out["freelance_earnings_lost_usd_m"]
+        + out["compliance_cost_usd_m"]
+        + out["individual_loss_usd_m"]
     )
     return out
 
 
 def simulate(table: pd.DataFrame, n: int, seed: int) -> tuple[dict, dict]:
-    """Draw parameters ``n`` times (seeded) and run the model; return (inputs, outputs)."""
+    """Draw parameters ``n`` times (seeded) and run the model; return (inputs, outputs).
+
+    Raises:
+        ImpossibleError: a draw gives an impossible output (a bug, never a result).
+    """
     rng = np.random.default_rng(seed)
     inputs = params_mod.draw(table, n, rng)
-    return inputs, run(inputs)
+    return inputs, check_outputs(run(inputs))
 
 
 def summarize(outputs: Mapping, level: float = 0.90) -> pd.DataFrame:
-    """Median and ``level`` interval of every output (one row per output)."""
+    """Median and ``level`` interval of every output (one row per output).
+
+    The interval is a range of inputs: quantiles of the outputs over the parameter draws.
+    """
     q = ((1 - level) / 2, 0.5, (1 + level) / 2)
     rows = []
     for name, (unit, what) in OUTPUTS.items():
         x = np.asarray(outputs[name], dtype=float)
         lo, med, hi = (x.flat[0],) * 3 if x.min() == x.max() else np.quantile(x, q)
         rows.append(
-            {"output": name, "what": what, "median": med, "low": lo, "high": hi, "unit": unit}
+            {
+                "output": name,
+                "group": GROUPS[name],
+                "what": what,
+                "median": med,
+                "low": lo,
+                "high": hi,
+                "unit": unit,
+            }
         )
     return pd.DataFrame(rows)
 
@@ -133,8 +308,8 @@ def scenario(
     params: pd.DataFrame,
     scenarios: pd.DataFrame,
     name: str,
-    n: int = 100_000,
-    seed: int = 20241130,
+    n: int = DRAWS,
+    seed: int = SEED,
     overrides: dict[str, float] | None = None,
     level: float = 0.90,
 ) -> pd.DataFrame:
@@ -146,7 +321,7 @@ def scenario(
         name: ``base`` or a scenario name.
         n: Monte Carlo draws.
         seed: seed of the draws.
-        overrides: parameters fixed at a value (``{"disruption_days": 30}``).
+        overrides: parameters fixed at a value (``{"firm_disruption_days": 3}``).
         level: the central interval's coverage.
     """
     table = params_mod.for_scenario(params, scenarios, name, overrides)
@@ -154,24 +329,33 @@ def scenario(
     return summarize(outputs, level).assign(scenario=name)
 
 
-def tornado(table: pd.DataFrame, output: str) -> pd.DataFrame:
-    """One-at-a-time sensitivity: ``output`` with each parameter at its low and high bound.
+def tornado(table: pd.DataFrame, output: str, n: int = DRAWS, seed: int = SEED) -> pd.DataFrame:
+    """Sensitivity centred on the headline: the median of ``output`` with one parameter fixed.
+
+    The scenario is drawn once (``n`` draws, ``seed``: the same as :func:`scenario`, so
+    ``base`` is the very median the findings print); then each parameter in turn is fixed at
+    its low and at its high bound while every other parameter keeps its draws, and the median
+    of the output is taken again.
 
     Returns:
-        One row per parameter that moves the output: ``parameter``, ``at_low``, ``at_high``,
-        ``swing`` (|at_high - at_low|), sorted by swing, largest first; ``base`` in attrs.
+        One row per parameter that moves the output: ``parameter``, ``at_low``, ``at_high``
+        (medians, the output's unit), ``swing`` (|at_high - at_low|), sorted by swing, largest
+        first; ``base`` (the median of the scenario's draws) in attrs.
     """
-    base_p = params_mod.central(table)
-    base = float(run(base_p)[output])
+    inputs, outputs = simulate(table, n, seed)
+    base = float(np.median(outputs[output]))
     rows = []
     for r in table.itertuples():
-        lo = float(run({**base_p, r.parameter: r.low})[output])
-        hi = float(run({**base_p, r.parameter: r.high})[output])
+        if r.low == r.high:
+            continue
+        lo = float(np.median(run({**inputs, r.parameter: float(r.low)})[output]))
+        hi = float(np.median(run({**inputs, r.parameter: float(r.high)})[output]))
         if lo != hi:
             rows.append(
                 {"parameter": r.parameter, "at_low": lo, "at_high": hi, "swing": abs(hi - lo)}
             )
-    out = pd.DataFrame(rows).sort_values("swing", ascending=False).reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=["parameter", "at_low", "at_high", "swing"])
+    out = out.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
     out.attrs["base"] = base
     return out
 
