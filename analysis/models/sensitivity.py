@@ -15,9 +15,9 @@ parameter -> array of draws to a mapping of output -> array (such as
   knowing every parameter exactly would save on average, and the expected value of partial
   perfect information (EVPPI) of one parameter is what knowing that parameter alone would
   save. EVPPI is estimated in a single loop (Strong & Oakley): the loss of each option is
-  regressed on the parameter with a smooth fit (a cubic regression spline), which estimates
-  the expected loss given the parameter, and EVPPI = E[min over options of the fitted loss]
-  subtracted from the smallest expected loss.
+  regressed on the parameter with a smooth fit (a piecewise-linear regression spline), which
+  estimates the expected loss given the parameter, and EVPPI is the smallest expected loss
+  minus E[min over options of the fitted loss].
 """
 
 from __future__ import annotations
@@ -26,14 +26,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.interpolate import BSpline
 
 from analysis.models import params as params_mod
 
 Run = Callable[[Mapping], Mapping]
 
 #: Interior knots of the regression spline in :func:`conditional_mean` (at quantiles of x).
-SPLINE_KNOTS = 8
+SPLINE_KNOTS = 16
 #: Random base points at which :func:`influential` moves each parameter from low to high.
 SCREEN_POINTS = 16
 
@@ -103,9 +102,9 @@ def sobol(
     table: pd.DataFrame,
     run: Run,
     outputs: Sequence[str],
-    n_base: int = 4096,
+    n_base: int = 2048,
     seed: int = 20241130,
-    num_resamples: int = 200,
+    num_resamples: int = 100,
     conf_level: float = 0.95,
 ) -> pd.DataFrame:
     """First-order and total Sobol indices of ``outputs``, with SALib's bootstrap intervals.
@@ -184,11 +183,14 @@ def sobol(
 
 
 def conditional_mean(x, y, knots: int = SPLINE_KNOTS) -> np.ndarray:
-    """The expected value of ``y`` given ``x``, by least squares on a cubic regression spline.
+    """The expected value of ``y`` given ``x``, by least squares on a regression spline.
 
-    The spline has ``knots`` interior knots at quantiles of ``x`` (a B-spline basis, which
-    includes the constant, so the fitted values average exactly to the mean of ``y``). An
-    ``x`` with few distinct values gets the mean of ``y`` at each value instead.
+    A piecewise-linear spline (a GAM-like smooth: linear B-splines, "hat" functions) with
+    knots at ``knots + 2`` quantiles of ``x`` from its minimum to its maximum. Each draw
+    touches two basis functions, so the normal equations are tridiagonal and are built with
+    counts in one pass over the draws. The basis sums to one, so the fitted values average
+    exactly to the mean of ``y``. An ``x`` with fewer distinct quantiles than knots (a
+    parameter with few values) gets the mean of ``y`` at each of its values instead.
 
     Args:
         x: one parameter's draws, shape ``(n,)``.
@@ -198,25 +200,40 @@ def conditional_mean(x, y, knots: int = SPLINE_KNOTS) -> np.ndarray:
     Returns:
         Fitted values, the shape of ``y``.
     """
-    x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     flat = y.ndim == 1
-    y2 = y[:, None] if flat else y
-    values, inverse = np.unique(x, return_inverse=True)
-    if len(values) <= 2 * (knots + 4):
-        sums = np.zeros((len(values), y2.shape[1]))
-        np.add.at(sums, inverse, y2)
-        fitted = (sums / np.bincount(inverse)[:, None])[inverse]
-    else:
-        lo, hi = values[0], values[-1]
-        inner = np.unique(np.quantile(x, np.linspace(0, 1, knots + 2)[1:-1]))
-        inner = inner[(inner > lo) & (inner < hi)]
-        t = np.r_[[lo] * 4, inner, [hi] * 4]
-        basis = BSpline.design_matrix(x, t, 3)
-        gram = (basis.T @ basis).toarray()
-        coef = np.linalg.lstsq(gram, np.asarray(basis.T @ y2), rcond=None)[0]
-        fitted = np.asarray(basis @ coef)
-    return fitted[:, 0] if flat else fitted
+    cols = [y] if flat else [np.ascontiguousarray(y[:, c]) for c in range(y.shape[1])]
+    fitted = _fit_columns(np.asarray(x, dtype=float), cols, knots)
+    return fitted[0] if flat else np.column_stack(fitted)
+
+
+def _fit_columns(x: np.ndarray, cols: list[np.ndarray], knots: int) -> list[np.ndarray]:
+    """:func:`conditional_mean` of each column (1-D arrays in, 1-D arrays out)."""
+    grid = np.unique(np.quantile(x, np.linspace(0, 1, knots + 2)))
+    if len(grid) < knots + 2:
+        values, inverse = np.unique(x, return_inverse=True)
+        counts = np.bincount(inverse)
+        return [(np.bincount(inverse, col) / counts)[inverse] for col in cols]
+    m = len(grid)
+    j = np.clip(np.searchsorted(grid, x, side="right") - 1, 0, m - 2)
+    w = (x - grid[j]) / (grid[j + 1] - grid[j])
+    v = 1.0 - w
+    gram = np.diag(np.bincount(j, v * v, m) + np.bincount(j + 1, w * w, m))
+    off = np.bincount(j, v * w, m)[: m - 1]
+    gram += np.diag(off, 1) + np.diag(off, -1)
+    rhs = np.column_stack([np.bincount(j, v * c, m) + np.bincount(j + 1, w * c, m) for c in cols])
+    coef = np.linalg.solve(gram, rhs)
+    return [v * coef[j, c] + w * coef[j + 1, c] for c in range(len(cols))]
+
+
+def _columns(losses) -> list[np.ndarray]:
+    losses = np.asarray(losses, dtype=float)
+    return [np.ascontiguousarray(losses[:, c]) for c in range(losses.shape[1])]
+
+
+def _evppi(x: np.ndarray, cols: list[np.ndarray], best: float, knots: int) -> float:
+    fitted = _fit_columns(x, cols, knots)
+    return float(max(best - np.minimum.reduce(fitted).mean(), 0.0))
 
 
 def evpi(losses) -> float:
@@ -230,8 +247,8 @@ def evpi(losses) -> float:
         The smallest expected loss minus the expected loss of choosing the best option in
         every draw (the loss's unit; zero or above).
     """
-    losses = np.asarray(losses, dtype=float)
-    return float(losses.mean(axis=0).min() - losses.min(axis=1).mean())
+    cols = _columns(losses)
+    return float(min(c.mean() for c in cols) - np.minimum.reduce(cols).mean())
 
 
 def evppi(x, losses, knots: int = SPLINE_KNOTS) -> float:
@@ -250,9 +267,9 @@ def evppi(x, losses, knots: int = SPLINE_KNOTS) -> float:
         The smallest expected loss minus the expected smallest fitted loss (the loss's unit;
         zero or above, and at most :func:`evpi` up to the error of the fit).
     """
-    losses = np.asarray(losses, dtype=float)
-    fitted = conditional_mean(x, losses, knots)
-    return float(max(losses.mean(axis=0).min() - fitted.min(axis=1).mean(), 0.0))
+    cols = _columns(losses)
+    best = min(c.mean() for c in cols)
+    return _evppi(np.asarray(x, dtype=float), cols, best, knots)
 
 
 def break_even(loss_act, loss_alternative) -> tuple[np.ndarray, float]:
@@ -296,11 +313,13 @@ def voi_table(
         (EVPPI over EVPI), sorted by ``evppi``, largest first; ``evpi`` in ``attrs``.
     """
     total = evpi(losses)
+    cols = _columns(losses)
+    best = min(c.mean() for c in cols)
     relevant = set(parameters if relevant is None else relevant)
     rows = []
     for name in parameters:
         x = np.asarray(inputs[name], dtype=float)
-        value = evppi(x, losses, knots) if name in relevant and np.ptp(x) > 0 else 0.0
+        value = _evppi(x, cols, best, knots) if name in relevant and np.ptp(x) > 0 else 0.0
         rows.append(
             {
                 "parameter": name,
