@@ -259,7 +259,7 @@ for i, r in enumerate(money.head(3).itertuples(), start=1):
     rec.append({"key": f"{SCENARIO}_{OUTPUT}_sobol_total_{i}",
                 "finding": f"Parameter with the {['largest', 'second-largest', 'third-largest'][i - 1]} Sobol total "
                            f"index of money at risk if enforced as announced (share of its variance, "
-                           f"independent inputs): {r.parameter}",
+                           f"independent inputs; interval: SALib's bootstrap): {r.parameter}",
                 "value": r.ST, "low": r.ST_low, "high": r.ST_high, "unit": "share of variance",
                 "interval": "95%", "interval_kind": "confidence"})
 for i, r in enumerate(voi[OUTPUT].head(3).itertuples(), start=1):
