@@ -192,7 +192,7 @@ print(f"{len(candidates)} candidate origins ({candidates[0]} to {candidates[-1]}
 
 # %%
 ex_ante = impact.scenario(tables.load_parameters(), tables.load_scenarios(), "as_announced", 20_000, SEED,
-                          {"freelancer_disruption_days": 30}).set_index("output").loc["revenue_at_risk_usd_m"]
+                          {"freelancer_disruption_days": 30}, correlations=tables.load_correlations()).set_index("output").loc["revenue_at_risk_usd_m"]
 tests = {}
 for m, p in placebo_gaps.items():
     if len(p) < 2:

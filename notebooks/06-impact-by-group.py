@@ -93,12 +93,13 @@ scenarios[["scenario", "parameter", "low", "central", "high", "basis"]]
 
 # %%
 runs = {s: model_params.for_scenario(table, scenarios, s, OVERRIDES) for s in SCENARIOS}
-draws = {s: impact.simulate(t, DRAWS, SEED) for s, t in runs.items()}
+correlations = tables.load_correlations()  # detection, switching and durations move together
+draws = {s: impact.simulate(t, DRAWS, SEED, correlations) for s, t in runs.items()}
 summary = pd.concat([impact.summarize(out).assign(scenario=s) for s, (_, out) in draws.items()],
                     ignore_index=True)
 # the same table impact.scenario gives (same draws, same seed)
 assert summary.loc[summary["scenario"] == SCENARIOS[0]].drop(columns="scenario").reset_index(drop=True).equals(
-    impact.scenario(table, scenarios, SCENARIOS[0], DRAWS, SEED, OVERRIDES).drop(columns="scenario"))
+    impact.scenario(table, scenarios, SCENARIOS[0], DRAWS, SEED, OVERRIDES, correlations=correlations).drop(columns="scenario"))
 wide = summary.pivot_table(index="output", columns="scenario", values="median", sort=False)[SCENARIOS]
 precision.table(wide)
 
@@ -214,7 +215,7 @@ precision.table(pd.concat([evidence.split(*draws[s], kinds, ["compliance_cost_us
 # the others keep their draws, and the median is taken again.
 
 # %%
-tor = impact.tornado(runs["as_announced"], impact.HEADLINE, DRAWS, SEED)
+tor = impact.tornado(runs["as_announced"], impact.HEADLINE, DRAWS, SEED, correlations)
 # the tornado's centre is the headline's median, to the last digit
 assert tor.attrs["base"] == h["median"]
 print("as announced, money at risk:", precision.fmt_interval(h["median"], h["low"], h["high"], unit="USD million", kind=KIND))

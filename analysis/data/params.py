@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import data
-from analysis.models.params import ParameterError, check
+from analysis.models.params import ParameterError, check, check_correlations
 
-__all__ = ["ParameterError", "load_parameters", "load_scenarios"]
+__all__ = ["ParameterError", "load_correlations", "load_parameters", "load_scenarios"]
 
 
 def load_parameters() -> pd.DataFrame:
@@ -29,3 +29,15 @@ def load_scenarios() -> pd.DataFrame:
     """The scenario overrides (one row per scenario and parameter)."""
     s = data.load("scenarios")
     return s.assign(scenario=s["scenario"].astype(str))
+
+
+def load_correlations() -> pd.DataFrame:
+    """The assumed rank correlations between parameters (one row per pair), checked.
+
+    Raises:
+        ParameterError: an unknown parameter name, a pair twice or a matrix that is not a
+            valid correlation matrix (:func:`analysis.models.params.check_correlations`).
+    """
+    c = data.load("parameter_correlations")
+    check_correlations(c, load_parameters())
+    return c

@@ -269,14 +269,24 @@ def run(p: Mapping) -> dict:
     return out
 
 
-def simulate(table: pd.DataFrame, n: int, seed: int) -> tuple[dict, dict]:
+def simulate(
+    table: pd.DataFrame,
+    n: int,
+    seed: int,
+    correlations: pd.DataFrame | None = None,
+    dependence: bool = True,
+) -> tuple[dict, dict]:
     """Draw parameters ``n`` times (seeded) and run the model; return (inputs, outputs).
+
+    ``correlations`` (rank correlations, :func:`analysis.models.params.draw`) make the
+    parameters they name move together; ``dependence=False`` keeps the same marginals and
+    random numbers but switches the dependence off.
 
     Raises:
         ImpossibleError: a draw gives an impossible output (a bug, never a result).
     """
     rng = np.random.default_rng(seed)
-    inputs = params_mod.draw(table, n, rng)
+    inputs = params_mod.draw(table, n, rng, correlations, dependence)
     return inputs, check_outputs(run(inputs))
 
 
@@ -312,6 +322,8 @@ def scenario(
     seed: int = SEED,
     overrides: dict[str, float] | None = None,
     level: float = 0.90,
+    correlations: pd.DataFrame | None = None,
+    dependence: bool = True,
 ) -> pd.DataFrame:
     """Summary table of one scenario (``base`` or a name in ``scenarios``).
 
@@ -323,13 +335,21 @@ def scenario(
         seed: seed of the draws.
         overrides: parameters fixed at a value (``{"firm_disruption_days": 3}``).
         level: the central interval's coverage.
+        correlations: rank correlations between parameters, as in :func:`simulate`.
+        dependence: False switches the correlations off (same marginals).
     """
     table = params_mod.for_scenario(params, scenarios, name, overrides)
-    _, outputs = simulate(table, n, seed)
+    _, outputs = simulate(table, n, seed, correlations, dependence)
     return summarize(outputs, level).assign(scenario=name)
 
 
-def tornado(table: pd.DataFrame, output: str, n: int = DRAWS, seed: int = SEED) -> pd.DataFrame:
+def tornado(
+    table: pd.DataFrame,
+    output: str,
+    n: int = DRAWS,
+    seed: int = SEED,
+    correlations: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Sensitivity centred on the headline: the median of ``output`` with one parameter fixed.
 
     The scenario is drawn once (``n`` draws, ``seed``: the same as :func:`scenario`, so
@@ -342,7 +362,7 @@ def tornado(table: pd.DataFrame, output: str, n: int = DRAWS, seed: int = SEED) 
         (medians, the output's unit), ``swing`` (|at_high - at_low|), sorted by swing, largest
         first; ``base`` (the median of the scenario's draws) in attrs.
     """
-    inputs, outputs = simulate(table, n, seed)
+    inputs, outputs = simulate(table, n, seed, correlations)
     base = float(np.median(outputs[output]))
     rows = []
     for r in table.itertuples():

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import special
+
+from analysis.models.numerics import mvn_draws
 
 DISTRIBUTIONS = ("triangular", "uniform", "fixed")
 BASE = "base"
@@ -107,15 +110,143 @@ def central(params: pd.DataFrame) -> dict[str, float]:
     return dict(zip(params["parameter"], params["central"].astype(float), strict=True))
 
 
-def draw(params: pd.DataFrame, n: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """``n`` draws of every parameter.
+def ppf(row, u):
+    """Inverse CDF of one parameter's marginal at ``u`` (uniforms in [0, 1]).
+
+    ``row`` has ``low``, ``central``, ``high`` and ``distribution`` (a row of the parameter
+    table); ``fixed`` (or ``low == high``) gives ``central`` everywhere, ``uniform`` the line
+    from ``low`` to ``high``, ``triangular`` the two square-root branches either side of the
+    mode. Feeding it uniforms that are correlated (a copula) changes the dependence between
+    parameters and never their marginals.
+
+    Returns:
+        Array like ``u``, in the parameter's own unit, within ``[low, high]``.
+    """
+    u = np.clip(np.asarray(u, dtype=float), 0.0, 1.0)
+    lo, mode, hi = float(row.low), float(row.central), float(row.high)
+    if row.distribution == "fixed" or lo == hi:
+        return np.full(u.shape, mode)
+    if row.distribution == "uniform":
+        return lo + u * (hi - lo)
+    width = hi - lo
+    split = (mode - lo) / width
+    left = lo + np.sqrt(u * width * (mode - lo))
+    right = hi - np.sqrt((1 - u) * width * (hi - mode))
+    return np.clip(np.where(u < split, left, right), lo, hi)
+
+
+def normal_correlation(rank_correlation):
+    """The normal-scale correlation that gives ``rank_correlation`` under a Gaussian copula.
+
+    Spearman's rho of a bivariate normal with correlation r is (6 / pi) arcsin(r / 2), so
+    r = 2 sin(pi rho / 6).
+    """
+    return 2 * np.sin(np.pi * np.asarray(rank_correlation, dtype=float) / 6)
+
+
+def check_correlations(
+    correlations: pd.DataFrame,
+    params: pd.DataFrame,
+    where: str = "parameter_correlations.csv",
+) -> tuple[list[str], np.ndarray]:
+    """Check the rank correlations and build the copula's correlation matrix.
+
+    Args:
+        correlations: one row per pair: ``parameter_a``, ``parameter_b``,
+            ``rank_correlation`` (Spearman, in [-1, 1]); pairs not listed are independent.
+        params: the parameter table whose names the pairs must use.
+        where: the table's name, for messages (a row is named by its CSV line: row 0 is
+            line 2).
+
+    Returns:
+        ``(names, matrix)``: the correlated parameters in parameter-table order and the
+        normal-scale correlation matrix of the copula (positive definite, unit diagonal).
+
+    Raises:
+        ParameterError: an unknown name, a parameter paired with itself, a pair listed
+            twice, a correlation outside [-1, 1], or a matrix that is not positive definite.
+    """
+    known = list(params["parameter"])
+    seen: dict[frozenset, int] = {}
+    for i, r in enumerate(correlations.itertuples()):
+        line = i + 2
+        for col in ("parameter_a", "parameter_b"):
+            name = getattr(r, col)
+            if name not in known:
+                raise ParameterError(
+                    f"{where}: line {line}, column {col!r}: unknown parameter {name!r}; "
+                    f"expected a name in parameters.csv"
+                )
+        if r.parameter_a == r.parameter_b:
+            raise ParameterError(
+                f"{where}: line {line}: parameter {r.parameter_a!r} is paired with itself; "
+                "expected two different parameters"
+            )
+        rho = float(r.rank_correlation)
+        if not (np.isfinite(rho) and -1 <= rho <= 1):
+            raise ParameterError(
+                f"{where}: line {line}, column 'rank_correlation': got {rho:g}; "
+                "expected a correlation between -1 and 1"
+            )
+        pair = frozenset((r.parameter_a, r.parameter_b))
+        if pair in seen:
+            raise ParameterError(
+                f"{where}: line {line}: the pair {r.parameter_a!r}, {r.parameter_b!r} is "
+                f"already on line {seen[pair]}; expected each pair once"
+            )
+        seen[pair] = line
+    names = [p for p in known if any(p in pair for pair in seen)]
+    index = {p: i for i, p in enumerate(names)}
+    matrix = np.eye(len(names))
+    for r in correlations.itertuples():
+        a, b = index[r.parameter_a], index[r.parameter_b]
+        matrix[a, b] = matrix[b, a] = normal_correlation(r.rank_correlation)
+    if names:
+        smallest = float(np.linalg.eigvalsh(matrix).min())
+        if not smallest > 1e-10:
+            raise ParameterError(
+                f"{where}: the rank correlations do not form a valid correlation matrix "
+                f"(not positive definite: smallest eigenvalue {smallest:.3g}); "
+                "expected correlations that can hold together: weaken some of them"
+            )
+    return names, matrix
+
+
+def draw(
+    params: pd.DataFrame,
+    n: int,
+    rng: np.random.Generator,
+    correlations: pd.DataFrame | None = None,
+    dependence: bool = True,
+) -> dict[str, np.ndarray]:
+    """``n`` draws of every parameter, independent or dependent through a Gaussian copula.
 
     Each parameter draws from its own stream, spawned from ``rng`` in table order, so
     scenarios share random numbers draw by draw (common random numbers): a scenario that only
     raises detection cuts off more people in every single draw, not just on average.
 
+    With ``correlations`` (see :func:`check_correlations`), the parameters they name are
+    drawn together instead: standard normals with the copula's correlation matrix (through
+    its Cholesky factor, :func:`analysis.models.numerics.mvn_draws`, from one more stream
+    spawned after the parameters' own), turned into uniforms by the normal CDF and into
+    values by each parameter's own inverse CDF (:func:`ppf`), so every marginal is exactly
+    the one in the table and only the ranks move together. ``dependence=False`` uses the
+    same normals with an identity matrix: the same marginals, independent, so the two runs
+    differ only by the dependence. Parameters no pair names keep their own streams and the
+    same values in all three cases.
+
+    Args:
+        params: the parameter table (after scenario overrides).
+        n: number of draws.
+        rng: the seeded generator the streams are spawned from.
+        correlations: rank correlations between parameters, or None for independent draws.
+        dependence: with ``correlations``, False switches the dependence off.
+
     Returns:
-        parameter name -> array of ``n`` values.
+        parameter name -> array of ``n`` values (each parameter's own unit).
+
+    Raises:
+        ParameterError: ``n`` below 1, or correlations that fail :func:`check_correlations`.
     """
     if n < 1:
         raise ParameterError(f"draws must be at least 1, got {n}")
@@ -128,4 +259,18 @@ def draw(params: pd.DataFrame, n: int, rng: np.random.Generator) -> dict[str, np
             out[r.parameter] = stream.uniform(r.low, r.high, n)
         else:
             out[r.parameter] = stream.triangular(r.low, r.central, r.high, n)
+    if correlations is None or len(correlations) == 0:
+        return out
+    names, matrix = check_correlations(correlations, params)
+    copula_stream = rng.spawn(1)[0]
+    z = mvn_draws(
+        copula_stream,
+        np.zeros(len(names)),
+        matrix if dependence else np.eye(len(names)),
+        n,
+    )
+    u = special.ndtr(z)
+    rows = {r.parameter: r for r in params.itertuples()}
+    for j, name in enumerate(names):
+        out[name] = ppf(rows[name], u[:, j])
     return out
