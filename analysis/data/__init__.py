@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths
+from analysis.models.params import unit_kind
 
 DATAPACKAGE = "datapackage.json"
 SOURCES = "sources"
@@ -458,28 +459,6 @@ def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) 
                 line,
                 "use",
             )
-
-
-_SHARE_WORDS = ("share", "fraction", "proportion")
-_PERCENT = re.compile(r"%|\bper ?cent(age)?\b|\bpct\b")
-
-
-def unit_kind(unit: object) -> str | None:
-    """``"share"`` for a unit of a share in [0, 1], ``"percent"`` for a percentage, else None.
-
-    The unit may be spelt in any case, with ``_`` or spaces: ``share``, ``Fraction``,
-    ``share_of_daily_gdp``, ``proportion of firms``; ``percent``, ``per cent``, ``%``, ``pct``.
-    A change in percent (``percent_per_year``, ``percent_decline_orders``) is a percentage
-    too; ``percentage_points`` is not.
-    """
-    text = re.sub(r"[_\s]+", " ", str(unit or "")).strip().lower()
-    if not text or "point" in text:
-        return None
-    if text.split(" ")[0] in _SHARE_WORDS or text.split(" ")[-1] in _SHARE_WORDS:
-        return "share"
-    if _PERCENT.search(text):
-        return "percent"
-    return None
 
 
 def _check_units(path: Path, fields: list[dict], columns: dict, lines: list[int]) -> None:

@@ -9,9 +9,21 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import data
-from analysis.models.params import ParameterError, check
+from analysis.models.params import ParameterError, check, check_scenarios
 
-__all__ = ["ParameterError", "load_parameters", "load_scenarios"]
+__all__ = ["ParameterError", "limits", "load_parameters", "load_scenarios"]
+
+
+def limits() -> dict[str, float]:
+    """Ceilings from the data for the parameter checks (:func:`check`'s ``limits``).
+
+    Returns:
+        ``population_million`` and ``gdp_usd_billion``: the largest population (million
+        persons) and GDP (USD billion a year) that ``macro.csv`` records, rows in use.
+    """
+    macro = data.used(data.load("macro"))
+    top = macro.groupby(macro["indicator"].astype(str))["value"].max()
+    return {k: float(top[k]) for k in ("population_million", "gdp_usd_billion") if k in top}
 
 
 def load_parameters() -> pd.DataFrame:
@@ -22,10 +34,11 @@ def load_parameters() -> pd.DataFrame:
         unit=p["unit"].astype(str),
         group=p["group"].astype(str),
     )
-    return check(p)
+    return check(p, limits=limits())
 
 
 def load_scenarios() -> pd.DataFrame:
-    """The scenario overrides (one row per scenario and parameter)."""
+    """The scenario overrides (one row per scenario and parameter), each scenario checked."""
     s = data.load("scenarios")
-    return s.assign(scenario=s["scenario"].astype(str))
+    s = s.assign(scenario=s["scenario"].astype(str))
+    return check_scenarios(load_parameters(), s, limits())
