@@ -6,6 +6,8 @@ The checks themselves (bounds in order, shares in [0, 1], known distributions) a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from analysis import data
@@ -14,31 +16,31 @@ from analysis.models.params import ParameterError, check, check_scenarios
 __all__ = ["ParameterError", "limits", "load_parameters", "load_scenarios"]
 
 
-def limits() -> dict[str, float]:
+def limits(data_dir: Path | None = None) -> dict[str, float]:
     """Ceilings from the data for the parameter checks (:func:`check`'s ``limits``).
 
     Returns:
         ``population_million`` and ``gdp_usd_billion``: the largest population (million
         persons) and GDP (USD billion a year) that ``macro.csv`` records, rows in use.
     """
-    macro = data.used(data.load("macro"))
+    macro = data.used(data.load("macro", data_dir))
     top = macro.groupby(macro["indicator"].astype(str))["value"].max()
     return {k: float(top[k]) for k in ("population_million", "gdp_usd_billion") if k in top}
 
 
-def load_parameters() -> pd.DataFrame:
+def load_parameters(data_dir: Path | None = None) -> pd.DataFrame:
     """The validated parameter table (one row per parameter)."""
-    p = data.load("parameters")
+    p = data.load("parameters", data_dir)
     p = p.assign(
         distribution=p["distribution"].astype(str),
         unit=p["unit"].astype(str),
         group=p["group"].astype(str),
     )
-    return check(p, limits=limits())
+    return check(p, limits=limits(data_dir))
 
 
-def load_scenarios() -> pd.DataFrame:
+def load_scenarios(data_dir: Path | None = None) -> pd.DataFrame:
     """The scenario overrides (one row per scenario and parameter), each scenario checked."""
-    s = data.load("scenarios")
+    s = data.load("scenarios", data_dir)
     s = s.assign(scenario=s["scenario"].astype(str))
-    return check_scenarios(load_parameters(), s, limits())
+    return check_scenarios(load_parameters(data_dir), s, limits(data_dir))
