@@ -83,7 +83,9 @@ def _catalogue() -> str:
     try:
         p = tables.load_parameters()
         s = tables.load_scenarios()
-    except (DataError, params.ParameterError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - the help must print whatever the data hold
+        if not isinstance(exc, DataError | params.ParameterError | OSError):
+            exc = f"{type(exc).__name__}: {exc}"
         return (
             "Parameters and scenarios: the tables could not be read "
             f"({' '.join(str(exc).split())}); run `make data`."

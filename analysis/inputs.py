@@ -169,7 +169,7 @@ def overrides(
             )
         out[key] = _number(v, f"{name} {key}", "a number")
     try:
-        params.check(params.with_overrides(table, out), f"{name}", limits)
+        params.check(params.with_overrides(table, out, where=name), name, limits)
     except params.ParameterError as exc:
         raise InputError(str(exc)) from None
     return out
@@ -269,5 +269,8 @@ def check_notebook_parameters(
         try:
             out[key] = check(value, key)
         except (InputError, params.ParameterError) as exc:
-            raise InputError(f"{where}: parameter {exc}") from None
+            said = str(exc)
+            raise InputError(
+                f"{where}: parameter {said}" if said.startswith(key) else f"{where}: {said}"
+            ) from None
     return out

@@ -382,7 +382,7 @@ def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[st
         _check_derived(path, columns, lines)
     if "use" in columns and res.get("useKey"):
         _check_use(path, columns, lines, res["useKey"])
-    _check_units(path, fields, columns, lines)
+    _check_units(path, fields, columns, lines, schema.get("primaryKey", []))
     _check_monthly(path, res, columns, lines)
     if source_ids is not None and "source_id" in columns:
         for line, sid in zip(lines, columns["source_id"], strict=True):
@@ -461,7 +461,9 @@ def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) 
             )
 
 
-def _check_units(path: Path, fields: list[dict], columns: dict, lines: list[int]) -> None:
+def _check_units(
+    path: Path, fields: list[dict], columns: dict, lines: list[int], key: list[str]
+) -> None:
     """Refuse a share outside [0, 1], however its unit is spelt, and a percent share above 100.
 
     A column's unit comes from its schema (``unit``) or, where a table has a ``unit`` column,
@@ -478,10 +480,12 @@ def _check_units(path: Path, fields: list[dict], columns: dict, lines: list[int]
                 continue
             unit = field.get("unit") or (row_units[i] if row_units and name != "unit" else None)
             kind = unit_kind(unit)
+            row = ", ".join(f"{k} {columns[k][i]}" for k in key if len(key) == 1)
+            row = f" ({row})" if row else ""
             if kind == "share" and not 0 <= value <= 1:
                 _fail(
                     path,
-                    f"value {value:g} is a share (unit {unit!r}); expected a value in [0, 1] "
+                    f"value {value:g}{row} is a share (unit {unit!r}); expected a value in [0, 1] "
                     "(a percentage needs the unit 'percent')",
                     line,
                     name,
@@ -491,7 +495,7 @@ def _check_units(path: Path, fields: list[dict], columns: dict, lines: list[int]
             if kind == "percent" and (value < -100 or (whole and value > 100)):
                 _fail(
                     path,
-                    f"value {value:g} is a percentage (unit {unit!r}); expected "
+                    f"value {value:g}{row} is a percentage (unit {unit!r}); expected "
                     + ("a value in [0, 100]" if whole else "a value >= -100"),
                     line,
                     name,

@@ -54,14 +54,14 @@ def unit_kind(unit: object) -> str | None:
 #: A value in the wrong unit (persons for million persons, USD for USD million) breaks them
 #: by a factor of a million.
 UNITS = {
-    "million persons": ("0 to the population", lambda lim: lim.get("population_million")),
-    "USD billion per year": ("0 to GDP", lambda lim: lim.get("gdp_usd_billion")),
+    "million persons": ("0 to the population, {c:,.6g}", lambda lim: lim.get("population_million")),
+    "USD billion per year": ("0 to GDP, {c:,.6g}", lambda lim: lim.get("gdp_usd_billion")),
     "USD million per year": (
-        "0 to GDP in USD million",
+        "0 to GDP in USD million, {c:,.6g}",
         lambda lim: lim.get("gdp_usd_billion") and lim["gdp_usd_billion"] * 1000,
     ),
     "USD million per hour": (
-        "0 to an hour of GDP",
+        "0 to an hour of GDP, {c:,.6g}",
         lambda lim: lim.get("gdp_usd_billion") and lim["gdp_usd_billion"] * 1000 / YEAR_HOURS,
     ),
     "USD per person per day": ("a value >= 0", lambda lim: None),
@@ -78,7 +78,10 @@ def _unit_range(unit: str, limits: Mapping[str, float]) -> tuple[str, float | No
     if unit not in UNITS:
         raise KeyError(unit)
     words, ceiling = UNITS[unit]
-    return words, ceiling(limits)
+    c = ceiling(limits)
+    if "{c" in words:
+        words = words.format(c=c) if c is not None else words.split(",")[0] + " (no ceiling known)"
+    return words, c
 
 
 def check(
@@ -124,7 +127,6 @@ def check(
             bad = r.low if r.low < 0 else r.high
             raise ParameterError(
                 f"{where}: parameter {r.parameter!r} ({r.unit}): expected {words}"
-                + (f" (at most {ceiling:,.6g})" if ceiling is not None else "")
                 + f", got {bad:g}"
                 + (" (a wrong unit?)" if ceiling and bad > 10 * ceiling else "")
             )
