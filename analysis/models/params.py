@@ -125,6 +125,13 @@ def check(
             ) from None
         if r.low < 0 or (ceiling is not None and r.high > ceiling * (1 + SLACK)):
             bad = r.low if r.low < 0 else r.high
+            if unit_kind(r.unit) == "share":
+                raise ParameterError(
+                    f"{where}: parameter {r.parameter!r} is a share"
+                    + ("" if r.unit == "share" else f" ({r.unit})")
+                    + f": expected values in [0, 1], got {r.low:g} to {r.high:g}"
+                    + (" (a percentage? a share of 18% is 0.18)" if bad > 1.5 else "")
+                )
             raise ParameterError(
                 f"{where}: parameter {r.parameter!r} ({r.unit}): expected {words}"
                 + f", got {bad:g}"
