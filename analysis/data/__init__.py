@@ -6,6 +6,14 @@ one of them on every load and raises :class:`DataError` naming the file, the lin
 and what was expected. Nothing is coerced silently: a blank cell is allowed only where the
 schema says a blank means "not reported".
 
+Beyond the schema, every load also refuses: a number that overflows to infinity; a share
+outside [0, 1], however its unit is spelt (``share``, ``fraction``, ``proportion``,
+``share_of_...``), and a percentage of a whole above 100; a monthly figure more than
+:data:`MONTHLY_FACTOR` times off the median of its neighbouring months. :func:`check_package`
+checks the package as a whole (a well-formed descriptor, no file missing or unlisted, the
+recorded checksums), for the command line and ``make data``. ``ANALYSIS_DATA_DIR`` points the
+loader at a copy of ``data/``.
+
 Typing: ``date`` -> ``datetime64``; ``yearmonth`` -> ``Period[M]``; ``year`` -> ``int``;
 ``integer`` -> ``Int64``; ``number`` -> ``float64``; ``boolean`` -> ``bool``; a string with an
 ``enum`` -> ordered ``category``; fiscal years (``FY2025``) -> ordered ``category``.
