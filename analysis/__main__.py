@@ -260,7 +260,10 @@ def _whatif(args) -> int:
     except Exception as exc:  # nbformat raises several types for a file that is not a notebook
         raise inputs.InputError(f"notebook {path.name!r}: not a notebook ({exc})") from None
     given = {name: _literal(value) for name, value in args.parameters}
-    build.check_parameters(nb, path.name, given)
+    try:
+        build.check_parameters(nb, path.name, given)
+    except build.NotebookError as exc:
+        raise inputs.InputError(str(exc)) from None
     if args.out.suffix != ".ipynb":
         raise inputs.InputError(f"out {str(args.out)!r}: expected a path ending in .ipynb")
     try:
@@ -281,7 +284,6 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.data.regions import RegionError
     from analysis.events import EventError
     from analysis.models.params import ParameterError
-    from analysis.report.build import NotebookError
 
     args = _parser().parse_args(argv)
     try:
@@ -292,7 +294,6 @@ def main(argv: list[str] | None = None) -> int:
         DataError,
         RegionError,
         EventError,
-        NotebookError,
     ) as exc:
         print(f"python -m analysis: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from analysis.models import impact, params
-from analysis.models.counterfactual import METHODS as MONTHLY_METHODS
-from analysis.models.uptake import MODELS
 
 #: Most Monte Carlo draws one run may ask for: each draw holds about 60 numbers of 8 bytes
 #: (parameters and outputs), so 5,000,000 draws take about 2.4 GB, a tenth of the machine.
@@ -203,6 +201,18 @@ def _check_scenarios(value: object, name: str) -> list[str]:
     return [scenario(v, known, f"{name}[{i}]") for i, v in enumerate(value)]
 
 
+def _monthly_method(value: object, name: str) -> str:
+    from analysis.models.counterfactual import METHODS  # statsmodels: imported when needed
+
+    return choice(value, name, METHODS, "method")
+
+
+def _uptake_model(value: object, name: str) -> str:
+    from analysis.models.uptake import MODELS
+
+    return choice(value, name, MODELS, "model")
+
+
 def _check_overrides(value: object, name: str) -> dict[str, float]:
     tables = _tables()
     return overrides(value, tables.load_parameters(), tables.limits(), name)
@@ -218,11 +228,8 @@ NOTEBOOK_PARAMETERS: dict[str, tuple[Callable[[object, str], object], str]] = {
     "OVERRIDES": (_check_overrides, "parameters fixed in every scenario, {name: value}"),
     "OUTPUT": (lambda v, n: choice(v, n, impact.OUTPUTS, "output"), "an impact-model output"),
     "HEADLINE": (lambda v, n: method(v, n, allow_all=False), "the disruption-cost method quoted"),
-    "HEADLINE_METHOD": (
-        lambda v, n: choice(v, n, MONTHLY_METHODS, "method"),
-        "the monthly counterfactual method quoted",
-    ),
-    "MODEL": (lambda v, n: choice(v, n, MODELS, "model"), "the uptake curve"),
+    "HEADLINE_METHOD": (_monthly_method, "the monthly counterfactual method quoted"),
+    "MODEL": (_uptake_model, "the uptake curve"),
     "LEVEL": (level, "the bands' level, between 0 and 1"),
     "START": (month, "first month of the monthly series, YYYY-MM"),
     "PANEL_START": (month, "first month of the panel, YYYY-MM"),
