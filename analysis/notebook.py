@@ -20,7 +20,24 @@ OPTIONS = {
 }
 
 
-def setup() -> None:
-    """Apply the notebooks' pandas display options (idempotent)."""
+def setup(namespace: dict | None = None) -> None:
+    """Apply the notebooks' pandas display options (idempotent) and check the parameters.
+
+    The parameters the notebook defines (``DRAWS``, ``SEED``, ``SCENARIOS``, ...; by default
+    read from the calling notebook's globals, after papermill's injected cell) go through the
+    one check of :func:`analysis.inputs.check_notebook_parameters`, so a bad value stops the
+    notebook here, before anything is computed or written.
+
+    Raises:
+        InputError: naming the parameter and what was expected.
+    """
+    import sys
+
+    from analysis import inputs
+
+    if namespace is None:
+        namespace = sys._getframe(1).f_globals
+    given = {k: namespace[k] for k in inputs.NOTEBOOK_PARAMETERS if k in namespace}
+    inputs.check_notebook_parameters(given, "notebook")
     for key, value in OPTIONS.items():
         pd.set_option(key, value)

@@ -22,7 +22,7 @@ def test_scenario_prints_outputs_with_intervals(capsys):
         == 0
     )
     out = capsys.readouterr().out
-    assert "scenario as_announced: 2,000 draws, seed 1; median and 90% interval" in out
+    assert "scenario as_announced: 2,000 draws, seed 1, with the stated correlations" in out
     assert "net_cut_off_m" in out and "total_at_risk_usd_m" in out
 
 

@@ -6,6 +6,14 @@ one of them on every load and raises :class:`DataError` naming the file, the lin
 and what was expected. Nothing is coerced silently: a blank cell is allowed only where the
 schema says a blank means "not reported".
 
+Beyond the schema, every load also refuses: a number that overflows to infinity; a share
+outside [0, 1], however its unit is spelt (``share``, ``fraction``, ``proportion``,
+``share_of_...``), and a percentage of a whole above 100; a monthly figure more than
+:data:`MONTHLY_FACTOR` times off the median of its neighbouring months. :func:`check_package`
+checks the package as a whole (a well-formed descriptor, no file missing or unlisted, the
+recorded checksums), for the command line and ``make data``. ``ANALYSIS_DATA_DIR`` points the
+loader at a copy of ``data/``.
+
 Typing: ``date`` -> ``datetime64``; ``yearmonth`` -> ``Period[M]``; ``year`` -> ``int``;
 ``integer`` -> ``Int64``; ``number`` -> ``float64``; ``boolean`` -> ``bool``; a string with an
 ``enum`` -> ordered ``category``; fiscal years (``FY2025``) -> ordered ``category``.
@@ -31,9 +39,23 @@ import numpy as np
 import pandas as pd
 
 from analysis import paths
+from analysis.models.params import unit_kind
 
 DATAPACKAGE = "datapackage.json"
 SOURCES = "sources"
+#: Environment variable naming another folder to read the data package from (a copy of
+#: ``data/`` for a what-if or a test); unset, the loader reads ``data/``.
+DATA_ENV = "ANALYSIS_DATA_DIR"
+#: Files in the data folder that are not tables: the descriptor and the generated dictionary.
+PACKAGE_FILES = (DATAPACKAGE, "README.md")
+#: Schema field types the loader knows.
+TYPES = ("string", "number", "integer", "boolean", "date", "yearmonth", "year")
+#: A monthly figure more than this many times, or less than this fraction, of the median of
+#: its nearest months in the same series (up to ``NEIGHBOURS`` each side) is refused as a
+#: typing slip (a figure ten times too large, a value in the wrong unit). The widest swing
+#: in the published monthly series is 2.94 times (Ookla's fixed download speed, July 2025).
+MONTHLY_FACTOR = 5.0
+NEIGHBOURS = 3
 #: No table holds a date before this or after this (the project covers 2008 to 2026).
 DATE_MIN = dt.date(1990, 1, 1)
 DATE_MAX = dt.date(2026, 12, 31)
@@ -49,8 +71,14 @@ class DataError(ValueError):
     """A data file does not match its schema. The message names file, line, column, expected."""
 
 
+def default_dir() -> Path:
+    """The folder the data package is read from: ``$ANALYSIS_DATA_DIR`` or ``data/``."""
+    override = os.environ.get(DATA_ENV, "").strip()
+    return Path(override).resolve() if override else paths.DATA
+
+
 def _where(path: Path, line: int | None = None, column: str | None = None) -> str:
-    parts = [path.name if path.parent == paths.DATA else str(path)]
+    parts = [path.name if path.parent in (paths.DATA, default_dir()) else str(path)]
     if line is not None:
         parts.append(f"line {line}")
     if column is not None:
@@ -66,15 +94,79 @@ def _fail(path: Path, message: str, line: int | None = None, column: str | None 
 
 
 def read_package(data_dir: Path | None = None) -> dict:
-    """Return the parsed ``datapackage.json`` of ``data_dir`` (default ``data/``)."""
-    data_dir = Path(data_dir) if data_dir else paths.DATA
+    """Return the parsed ``datapackage.json`` of ``data_dir`` (default ``data/``), checked.
+
+    Raises:
+        DataError: the descriptor is missing, is not JSON, or lacks a field the loader needs
+            (naming the resource and the field).
+    """
+    data_dir = Path(data_dir) if data_dir else default_dir()
     path = data_dir / DATAPACKAGE
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataError(f"{path}: the data package descriptor is missing") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; expected a JSON data package") from None
     except json.JSONDecodeError as exc:
         raise DataError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    check_package_descriptor(package, path)
+    return package
+
+
+def check_package_descriptor(package: object, path: Path) -> dict:
+    """Check the parts of a data package descriptor the loader relies on; return it.
+
+    Every resource needs a unique ``name``, a ``path`` to a CSV file in the folder and a
+    ``schema`` whose ``fields`` each have a ``name`` and a known ``type``; ``primaryKey``
+    and ``useKey`` may name only fields of the schema.
+
+    Raises:
+        DataError: naming the descriptor, the resource and what was expected.
+    """
+
+    def bad(where: str, expected: str):
+        raise DataError(f"{path.name}: {where}: expected {expected}")
+
+    if not isinstance(package, dict):
+        bad("top level", "a JSON object with a 'resources' list")
+    resources = package.get("resources")
+    if not isinstance(resources, list) or not resources:
+        bad("'resources'", "a non-empty list of table descriptors")
+    seen: set[str] = set()
+    for i, res in enumerate(resources):
+        where = f"resource {i + 1}"
+        if not isinstance(res, dict):
+            bad(where, "an object with name, path and schema")
+        name = res.get("name")
+        if not isinstance(name, str) or not name:
+            bad(where, "a 'name' (text)")
+        where = f"resource {name!r}"
+        if name in seen:
+            bad(where, "each resource name once")
+        seen.add(name)
+        rpath = res.get("path")
+        if not isinstance(rpath, str) or not rpath.endswith(".csv") or "/" in rpath:
+            bad(f"{where} 'path'", "the name of a CSV file in the data folder")
+        schema = res.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            bad(f"{where} 'schema'", "an object with a non-empty 'fields' list")
+        names = []
+        for j, field in enumerate(fields):
+            fname = field.get("name") if isinstance(field, dict) else None
+            if not isinstance(fname, str) or not fname:
+                bad(f"{where} field {j + 1}", "a 'name' (text)")
+            if field.get("type") not in TYPES:
+                bad(f"{where} field {fname!r} 'type'", "one of " + ", ".join(TYPES))
+            if not isinstance(field.get("constraints", {}), dict):
+                bad(f"{where} field {fname!r} 'constraints'", "an object")
+            names.append(fname)
+        for key in ("primaryKey", "useKey"):
+            cols = (schema if key == "primaryKey" else res).get(key, [])
+            if not isinstance(cols, list) or any(c not in names for c in cols):
+                bad(f"{where} {key!r}", f"a list of the table's fields ({', '.join(names)})")
+    return package
 
 
 def resource(name: str, data_dir: Path | None = None) -> dict:
@@ -95,6 +187,56 @@ def table_names(data_dir: Path | None = None) -> list[str]:
 def file_hash(path: Path) -> str:
     """Return the file's checksum in the Frictionless form ``sha256:<hex>``."""
     return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def unlisted_files(data_dir: Path | None = None, package: dict | None = None) -> list[str]:
+    """Names of the entries of the data folder that the data package does not list.
+
+    Hidden files (``.gitkeep``, editor swap files) are not data and are not counted.
+    """
+    data_dir = Path(data_dir) if data_dir else default_dir()
+    package = package or read_package(data_dir)
+    listed = {r["path"] for r in package["resources"]} | set(PACKAGE_FILES)
+    return sorted(
+        p.name for p in data_dir.iterdir() if not p.name.startswith(".") and p.name not in listed
+    )
+
+
+def check_package(data_dir: Path | None = None, hashes: bool = True) -> dict:
+    """Check the data package as a whole; return its descriptor.
+
+    The descriptor must be well formed (:func:`read_package`), every resource's file must
+    exist, no file in the folder may be missing from the descriptor, and (with ``hashes``)
+    each file's checksum must be the one recorded by ``make data``.
+
+    Raises:
+        DataError: the first problem, naming the file and what to do.
+    """
+    data_dir = Path(data_dir) if data_dir else default_dir()
+    package = read_package(data_dir)
+    for res in package["resources"]:
+        if not (data_dir / res["path"]).is_file():
+            raise DataError(
+                f"{res['path']}: file not found; expected the file of table {res['name']!r} "
+                f"listed in {DATAPACKAGE}"
+            )
+    extra = unlisted_files(data_dir, package)
+    if extra:
+        raise DataError(
+            f"{extra[0]}: not listed in {DATAPACKAGE}; expected every file in the data folder "
+            f"to be a table of the package (describe it there, or move it out)"
+            + (f"; {len(extra) - 1} more unlisted" if len(extra) > 1 else "")
+        )
+    if hashes:
+        for res in package["resources"]:
+            actual = file_hash(data_dir / res["path"])
+            if res.get("hash") != actual:
+                raise DataError(
+                    f"{res['path']}: changed since its checksum was recorded "
+                    f"({res.get('hash')}, file is {actual}); run `make data` to validate "
+                    "the tables and record it"
+                )
+    return package
 
 
 # --------------------------------------------------------------------------- reading
@@ -153,7 +295,10 @@ def _parse_cell(text: str, ftype: str):
     if ftype == "number":
         if not _NUMBER.match(text):
             raise ValueError("a number (digits, '.', no thousands separators)")
-        return float(text)
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError("a finite number (this one overflows)")
+        return value
     if ftype == "integer":
         if not _INTEGER.match(text):
             raise ValueError("a whole number")
@@ -245,6 +390,8 @@ def _validate(path: Path, res: dict, header: list[str], rows, source_ids: set[st
         _check_derived(path, columns, lines)
     if "use" in columns and res.get("useKey"):
         _check_use(path, columns, lines, res["useKey"])
+    _check_units(path, fields, columns, lines, schema.get("primaryKey", []))
+    _check_monthly(path, res, columns, lines)
     if source_ids is not None and "source_id" in columns:
         for line, sid in zip(lines, columns["source_id"], strict=True):
             if sid not in source_ids:
@@ -320,6 +467,92 @@ def _check_use(path: Path, columns: dict, lines: list[int], use_key: list[str]) 
                 line,
                 "use",
             )
+
+
+def _check_units(
+    path: Path, fields: list[dict], columns: dict, lines: list[int], key: list[str]
+) -> None:
+    """Refuse a share outside [0, 1], however its unit is spelt, and a percent share above 100.
+
+    A column's unit comes from its schema (``unit``) or, where a table has a ``unit`` column,
+    from each row. A percentage may exceed 100 only as a rise (``percent``); one that is part
+    of a whole (``percent of ...``, ``... decline ...``) may not, and none may fall below -100.
+    """
+    row_units = columns.get("unit")
+    for field in fields:
+        name = field["name"]
+        if field["type"] not in ("number", "integer") or name not in columns:
+            continue
+        for i, (line, value) in enumerate(zip(lines, columns[name], strict=True)):
+            if value is None:
+                continue
+            unit = field.get("unit") or (row_units[i] if row_units and name != "unit" else None)
+            kind = unit_kind(unit)
+            row = ", ".join(f"{k} {columns[k][i]}" for k in key if len(key) == 1)
+            row = f" ({row})" if row else ""
+            if kind == "share" and not 0 <= value <= 1:
+                _fail(
+                    path,
+                    f"value {value:g}{row} is a share (unit {unit!r}); expected a value in [0, 1] "
+                    "(a percentage needs the unit 'percent')",
+                    line,
+                    name,
+                )
+            text = str(unit).lower()
+            whole = "decline" in text or " of " in text.replace("_", " ")
+            if kind == "percent" and (value < -100 or (whole and value > 100)):
+                _fail(
+                    path,
+                    f"value {value:g}{row} is a percentage (unit {unit!r}); expected "
+                    + ("a value in [0, 100]" if whole else "a value >= -100"),
+                    line,
+                    name,
+                )
+
+
+def _check_monthly(path: Path, res: dict, columns: dict, lines: list[int]) -> None:
+    """Refuse a monthly figure far out of line with its neighbours (:data:`MONTHLY_FACTOR`).
+
+    Applies to a table with one ``yearmonth`` column and a ``value`` column; a series is one
+    combination of the other ``useKey`` columns (or of all its rows), rows marked ``use``
+    only. Each positive value is compared with the median of up to :data:`NEIGHBOURS` used
+    months on each side of it in its series.
+    """
+    fields = res["schema"]["fields"]
+    months = [f["name"] for f in fields if f["type"] == "yearmonth"]
+    if len(months) != 1 or "value" not in columns:
+        return
+    month = months[0]
+    keys = [k for k in res.get("useKey", []) if k != month]
+    series: dict[tuple, list[int]] = {}
+    for i in range(len(lines)):
+        if "use" in columns and not columns["use"][i]:
+            continue
+        if columns["value"][i] is None or columns[month][i] is None:
+            continue
+        series.setdefault(tuple(columns[k][i] for k in keys), []).append(i)
+    for idx in series.values():
+        idx.sort(key=lambda i: columns[month][i])
+        values = [columns["value"][i] for i in idx]
+        for pos, i in enumerate(idx):
+            near = values[max(0, pos - NEIGHBOURS) : pos] + values[pos + 1 : pos + 1 + NEIGHBOURS]
+            near = [v for v in near if v > 0]
+            value = values[pos]
+            if len(near) < 2 or value <= 0:
+                continue
+            mid = float(np.median(near))
+            if not mid / MONTHLY_FACTOR <= value <= mid * MONTHLY_FACTOR:
+                label = ", ".join(f"{k} {columns[k][i]}" for k in keys)
+                _fail(
+                    path,
+                    f"value {value:g} for {columns[month][i]:%Y-%m}"
+                    + (f" ({label})" if label else "")
+                    + f" is {value / mid:.3g} times the median of its neighbouring months "
+                    f"({mid:g}); expected within a factor of {MONTHLY_FACTOR:g} (a typing "
+                    "slip or a wrong unit?)",
+                    lines[i],
+                    "value",
+                )
 
 
 # --------------------------------------------------------------------------- typing
@@ -451,7 +684,7 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     Raises:
         DataError: the file breaks its schema (message names file, line, column, expectation).
     """
-    data_dir = Path(data_dir).resolve() if data_dir else paths.DATA
+    data_dir = Path(data_dir).resolve() if data_dir else default_dir()
     return _load_cached(name, data_dir, _stamp(data_dir), perturbation()).copy()
 
 

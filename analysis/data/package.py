@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from analysis import data, paths
+from analysis import data
 
 
 def refresh_hashes(package: dict, data_dir: Path) -> dict:
@@ -26,7 +26,7 @@ def refresh_hashes(package: dict, data_dir: Path) -> dict:
 
 def stale_hashes(data_dir: Path | None = None) -> list[str]:
     """Return one message per data file whose checksum differs from its recorded one."""
-    data_dir = Path(data_dir) if data_dir else paths.DATA
+    data_dir = Path(data_dir) if data_dir else data.default_dir()
     out = []
     for res in data.read_package(data_dir)["resources"]:
         actual = data.file_hash(data_dir / res["path"])
@@ -106,15 +106,41 @@ def count_rows(package: dict, data_dir: Path) -> dict:
     return package
 
 
+def validate(data_dir: Path | None = None) -> dict:
+    """Run every check the analysis runs on ``data_dir``; return the descriptor with row counts.
+
+    The same checks as every other path: the descriptor, no unlisted file, every table
+    through the loader, and the parameter and scenario rules of
+    :func:`analysis.models.params.check` (with the data's own ceilings). Checksums are not
+    compared: recording them is what ``make data`` is for.
+
+    Raises:
+        DataError, ParameterError: the first problem, in one line.
+    """
+    from analysis.data import params as tables
+
+    data_dir = Path(data_dir) if data_dir else data.default_dir()
+    package = data.check_package(data_dir, hashes=False)
+    package = count_rows(package, data_dir)
+    if {"parameters", "scenarios", "macro"} <= set(data.table_names(data_dir)):
+        tables.load_scenarios(data_dir)  # checks the parameters, then every scenario
+    return package
+
+
 def main(data_dir: Path | None = None) -> int:
-    """Validate every table, record checksums and row counts, regenerate ``data/README.md``."""
-    data_dir = Path(data_dir) if data_dir else paths.DATA
-    package = data.read_package(data_dir)
+    """Validate every table, record checksums and row counts, regenerate ``data/README.md``.
+
+    Returns:
+        0, or 2 with one line on stderr naming the file, line, column or parameter.
+    """
+    from analysis.models.params import ParameterError
+
+    data_dir = Path(data_dir) if data_dir else data.default_dir()
     try:
-        package = count_rows(package, data_dir)
-    except data.DataError as exc:
-        print(f"data package not updated: {exc}", file=sys.stderr)
-        return 1
+        package = validate(data_dir)
+    except (data.DataError, ParameterError) as exc:
+        print(f"data package not updated: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
     package = refresh_hashes(package, data_dir)
     (data_dir / data.DATAPACKAGE).write_text(
         json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -8,6 +8,10 @@ parameter or scenario and what was expected.
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 from scipy import special
@@ -16,28 +20,131 @@ from analysis.models.numerics import mvn_draws
 
 DISTRIBUTIONS = ("triangular", "uniform", "fixed")
 BASE = "base"
+#: Hours in a leap year: the longest span any duration parameter may cover.
+YEAR_HOURS = 8784.0
+#: Relative slack on a ceiling taken from the data (``ANALYSIS_PERTURB`` moves both sides).
+SLACK = 1e-6
+
+_SHARE_WORDS = ("share", "fraction", "proportion")
+_PERCENT = re.compile(r"%|\bper ?cent(age)?\b|\bpct\b")
 
 
 class ParameterError(ValueError):
     """A parameter, scenario or override is not valid; the message names it."""
 
 
-def check(params: pd.DataFrame, where: str = "parameters.csv") -> pd.DataFrame:
-    """Check order of bounds, share ranges and distributions; return ``params``.
+def unit_kind(unit: object) -> str | None:
+    """``"share"`` for a unit of a share in [0, 1], ``"percent"`` for a percentage, else None.
+
+    The unit may be spelt in any case, with ``_`` or spaces: ``share``, ``Fraction``,
+    ``share_of_daily_gdp``, ``proportion of firms``; ``percent``, ``per cent``, ``%``, ``pct``.
+    ``percentage_points`` is neither.
+    """
+    text = re.sub(r"[_\s]+", " ", str(unit or "")).strip().lower()
+    if not text or "point" in text:
+        return None
+    words = text.split(" ")
+    if words[0] in _SHARE_WORDS or words[-1] in _SHARE_WORDS:
+        return "share"
+    if _PERCENT.search(text):
+        return "percent"
+    return None
+
+
+#: The units a parameter may have, each with the range a value in it may take, in words.
+#: ``population`` and ``gdp`` are ceilings from the data (:func:`check`'s ``limits``): the
+#: largest population (million persons) and GDP (USD billion a year) in ``macro.csv``.
+#: A value in the wrong unit (persons for million persons, USD for USD million) breaks them
+#: by a factor of a million.
+UNITS = {
+    "million persons": ("0 to the population, {c:,.6g}", lambda lim: lim.get("population_million")),
+    "USD billion per year": ("0 to GDP, {c:,.6g}", lambda lim: lim.get("gdp_usd_billion")),
+    "USD million per year": (
+        "0 to GDP in USD million, {c:,.6g}",
+        lambda lim: lim.get("gdp_usd_billion") and lim["gdp_usd_billion"] * 1000,
+    ),
+    "USD million per hour": (
+        "0 to an hour of GDP, {c:,.6g}",
+        lambda lim: lim.get("gdp_usd_billion") and lim["gdp_usd_billion"] * 1000 / YEAR_HOURS,
+    ),
+    "USD per person per day": ("a value >= 0", lambda lim: None),
+    "days": ("0 to 366 days (a year)", lambda lim: YEAR_HOURS / 24),
+    "hours": ("0 to 8,784 hours (a year)", lambda lim: YEAR_HOURS),
+    "firms": ("a count >= 0", lambda lim: None),
+    # wages and fees: a ceiling far above any Pakistani price in dollars, so a figure typed in
+    # rupees (about 280 to the dollar) is caught
+    "USD per hour": ("0 to 1,000 USD an hour (a rupee figure?)", lambda lim: 1000.0),
+    "USD per month": ("0 to 10,000 USD a month (a rupee figure?)", lambda lim: 10_000.0),
+    "hours per day": ("0 to 24 hours a day", lambda lim: 24.0),
+    "months": ("0 to 120 months (ten years)", lambda lim: 120.0),
+}
+
+
+def _unit_range(unit: str, limits: Mapping[str, float]) -> tuple[str, float | None]:
+    """What a value in ``unit`` may be, in words, and its ceiling (None: none known)."""
+    if unit_kind(unit) == "share":
+        return "a share in [0, 1]", 1.0
+    if unit not in UNITS:
+        raise KeyError(unit)
+    words, ceiling = UNITS[unit]
+    c = ceiling(limits)
+    if "{c" in words:
+        words = words.format(c=c) if c is not None else words.split(",")[0] + " (no ceiling known)"
+    return words, c
+
+
+def check(
+    params: pd.DataFrame, where: str = "parameters.csv", limits: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """Check every parameter's values, unit, range and distribution; return ``params``.
+
+    A value must be finite and at least 0, and within its unit's range (:data:`UNITS`; a
+    share in [0, 1] however its unit is spelt); a unit outside :data:`UNITS` is refused, so
+    a typing slip in a unit cannot switch its check off. ``limits`` gives the ceilings taken
+    from the data (``population_million``, ``gdp_usd_billion``); without them, the
+    parameter table's own ``gdp_usd_billion`` high value is the GDP ceiling.
 
     Raises:
         ParameterError: naming the parameter and what was expected.
     """
+    limits = dict(limits or {})
+    if "gdp_usd_billion" not in limits:
+        gdp = params.loc[params["parameter"] == "gdp_usd_billion", "high"]
+        if len(gdp) and math.isfinite(float(gdp.iloc[0])) and float(gdp.iloc[0]) > 0:
+            limits["gdp_usd_billion"] = float(gdp.iloc[0])
     for r in params.itertuples():
+        values = (r.low, r.central, r.high)
+        for label, v in zip(("low", "central", "high"), values, strict=True):
+            if not isinstance(v, int | float | np.number) or not math.isfinite(float(v)):
+                raise ParameterError(
+                    f"{where}: parameter {r.parameter!r}: {label} is {v!r}; expected a "
+                    "finite number"
+                )
         if not r.low <= r.central <= r.high:
             raise ParameterError(
                 f"{where}: parameter {r.parameter!r}: expected low <= central "
                 f"<= high, got {r.low:g}, {r.central:g}, {r.high:g}"
             )
-        if r.unit == "share" and not (0 <= r.low and r.high <= 1):
+        try:
+            words, ceiling = _unit_range(str(r.unit), limits)
+        except KeyError:
             raise ParameterError(
-                f"{where}: parameter {r.parameter!r} is a share: expected "
-                f"values in [0, 1], got {r.low:g} to {r.high:g}"
+                f"{where}: parameter {r.parameter!r}: unknown unit {r.unit!r}; expected "
+                f"a share, or one of {', '.join(UNITS)}"
+            ) from None
+        if r.low < 0 or (ceiling is not None and r.high > ceiling * (1 + SLACK)):
+            bad = r.low if r.low < 0 else r.high
+            if unit_kind(r.unit) == "share":
+                raise ParameterError(
+                    f"{where}: parameter {r.parameter!r} is a share"
+                    + ("" if r.unit == "share" else f" ({r.unit})")
+                    + f": expected values in [0, 1], got {r.low:g} to {r.high:g}"
+                    + (" (a percentage? a share of 18% is 0.18)" if bad > 1.5 else "")
+                )
+            raise ParameterError(
+                f"{where}: parameter {r.parameter!r} ({r.unit}): expected {words}"
+                + f", got {bad:g}"
+                + (" (a wrong unit?)" if ceiling and bad > 10 * ceiling else "")
             )
         if r.distribution not in DISTRIBUTIONS:
             raise ParameterError(
@@ -50,6 +157,27 @@ def check(params: pd.DataFrame, where: str = "parameters.csv") -> pd.DataFrame:
                 f"{where}: parameter {r.parameter!r} is fixed: expected low = central = high"
             )
     return params
+
+
+def check_scenarios(
+    params: pd.DataFrame, scenarios: pd.DataFrame, limits: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """Check every scenario: known parameters, and each one's parameters pass :func:`check`.
+
+    Returns:
+        ``scenarios``.
+
+    Raises:
+        ParameterError: naming the scenario, the parameter and what was expected.
+    """
+    if BASE in set(scenarios["scenario"]):
+        raise ParameterError(
+            f"scenarios.csv: a scenario is named {BASE!r}; expected that name to stay for the "
+            "parameter table as it is"
+        )
+    for name in scenario_names(scenarios)[1:]:
+        check(for_scenario(params, scenarios, name), f"scenarios.csv: scenario {name!r}", limits)
+    return scenarios
 
 
 def scenario_names(scenarios: pd.DataFrame) -> list[str]:

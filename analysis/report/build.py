@@ -88,19 +88,93 @@ def _failed_cell(nb: nbformat.NotebookNode) -> tuple[int, str, str]:
     return 0, "", ""
 
 
+def _parameters_cell(nb: nbformat.NotebookNode) -> int | None:
+    """Index of the cell tagged ``parameters`` (papermill's convention), or None."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    return None
+
+
+def notebook_parameters(nb: nbformat.NotebookNode, name: str) -> dict[str, object]:
+    """The values the ``parameters`` cell assigns (``NAME = literal`` lines), by name.
+
+    Raises:
+        NotebookError: the cell assigns something that is not a plain literal.
+    """
+    import ast
+
+    i = _parameters_cell(nb)
+    if i is None:
+        return {}
+    out = {}
+    for node in ast.parse(nb.cells[i].source).body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            continue
+        target = node.targets[0]
+        try:
+            out[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            raise NotebookError(
+                f"{name}: the parameters cell sets {ast.unparse(target)} to "
+                f"{ast.unparse(node.value)}; expected NAME = a literal value"
+            ) from None
+    return out
+
+
+def check_parameters(
+    nb: nbformat.NotebookNode, name: str, parameters: dict | None = None
+) -> dict[str, object]:
+    """Check a notebook's parameters cell with ``parameters`` applied over it; return them.
+
+    The one check of :func:`analysis.inputs.check_notebook_parameters`, run before any cell,
+    so a bad parameter stops with one line and no report or output is written.
+
+    Raises:
+        NotebookError: naming the notebook, the parameter and what was expected.
+    """
+    from analysis import inputs
+    from analysis.data import DataError
+
+    defaults = notebook_parameters(nb, name)
+    values = {**defaults, **(parameters or {})}
+    try:
+        return inputs.check_notebook_parameters(values, name, known=defaults)
+    except (inputs.InputError, DataError) as exc:
+        raise NotebookError(str(exc)) from None
+
+
+def _inject(nb: nbformat.NotebookNode, parameters: dict) -> None:
+    """Insert a cell setting ``parameters`` after the parameters cell (as papermill does)."""
+    from nbformat.v4 import new_code_cell
+
+    source = "# Parameters\n" + "".join(f"{k} = {v!r}\n" for k, v in parameters.items())
+    cell = new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    at = _parameters_cell(nb)
+    nb.cells.insert(0 if at is None else at + 1, cell)
+
+
 def execute(
     path: Path,
     reports_dir: Path | None = None,
     timeout: int = CELL_TIMEOUT,
     record_timing: bool = True,
+    parameters: dict | None = None,
 ) -> Executed:
     """Execute one notebook with its folder as working directory; return it with outputs.
 
+    ``parameters`` override the notebook's parameters cell; they and the cell are checked
+    first (:func:`check_parameters`).
+
     Raises:
-        NotebookError: a cell raised, timed out or killed the kernel (names notebook and cell).
+        NotebookError: a bad parameter, or a cell raised, timed out or killed the kernel
+            (names notebook and cell).
     """
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
+    checked = check_parameters(nb, path.name, parameters)
+    if parameters:
+        _inject(nb, {k: checked[k] for k in parameters})
     client = NotebookClient(
         nb,
         km=IPCKernelManager(kernel_name=KERNEL),
