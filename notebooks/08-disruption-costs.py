@@ -62,7 +62,7 @@ pd.DataFrame({m: [label] for m, label in impact.METHOD_LABELS.items()}, index=["
 #   Pakistan output (USD 17 million for the 4-day May 2023 mobile shutdown). Its owner, the
 #   Internet Society, deprecated the calculator in June 2026 because it ran too *low* ("far
 #   lower than what others are producing"), not too high.
-# - **Bottom-up**: IT exports and freelance earnings over the period, in the area's share.
+# - **Bottom-up**: IT exports over the period (SBP counts freelancers' receipts inside them), in the area's share.
 #
 # The headline uses the Brookings reconstruction: every input is a published number or a
 # bounded, reasoned parameter, and it is the method COST says it follows. The calibrated

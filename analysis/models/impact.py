@@ -405,7 +405,7 @@ METHOD_LABELS = {
     "cost_calibrated": "COST-style, calibrated to COST's Pakistan rate",
     "deloitte": "Deloitte connectivity tiers",
     "netloss": "NetLoss-style, calibrated (deprecated by its owner)",
-    "bottom_up": "Bottom-up: IT exports and freelance earnings",
+    "bottom_up": "Bottom-up: IT exports (freelance earnings inside them)",
 }
 KINDS = ("blackout", "mobile", "platform")
 #: Hours in a leap year: the longest single disruption the cost methods accept.
@@ -470,7 +470,8 @@ def disruption_cost(
       Pakistan output (the per-person figure of NetLoss's paper is a cross-country average
       that gives several times Pakistan's GDP; its owner deprecated the calculator in 2026
       because it ran too low, not too high);
-    - ``bottom_up``: IT exports and freelance earnings over the period, in the area's share.
+    - ``bottom_up``: IT exports over the period (freelancers' receipts are inside them), in
+      the area's share.
 
     each times the share of activity the disruption touches: ``affected_share(kind)`` x
     ``reach`` (the share of the area's economy inside the disrupted places).
@@ -495,7 +496,9 @@ def disruption_cost(
     touched = affected_share(p, kind) * reach
     days = hours / 24
     gdp = area_gdp(p, hours, gdp_share)
-    sector = (p["it_exports_usd_million"] + p["freelance_earnings_usd_million"]) / 365 * days
+    # SBP books freelancers' receipts inside ICT exports (freelance_share_of_ict_exports), so
+    # the sector is the export total alone: adding freelance earnings would count them twice
+    sector = p["it_exports_usd_million"] / 365 * days
     costs = {
         "brookings": gdp * p["internet_share_gdp"] * touched,
         "cost_calibrated": p["cost_usd_m_per_hour"] * hours * gdp_share * touched,
