@@ -179,22 +179,31 @@ charts.impact.chart_scenarios(summary, impact.HEADLINE, "impact-total",
 # %% [markdown]
 # ## How much rests on measured inputs, and how much on assumptions
 #
-# For each output, the share of its spread across the draws that each kind of input explains
-# on its own (first-order variance shares, `analysis.models.evidence`: the variance of the
-# output's mean within equal-count bins of one input, over the output's variance, less the
-# part chance gives an input with no effect); the shares of the inputs of one kind are added.
-# What the first-order terms leave over is interactions between inputs. This splits the
-# *spread* within an option; the option's own settings (its detection, switching and
-# durations) are themselves assumptions and set the *level*.
+# For each output, the share of its spread across the draws that each kind of input explains:
+# how much of the variance would go if every input of that kind were known (the kind's closed
+# first-order Sobol index, `analysis.models.evidence.closed_split`, estimated by re-running
+# the model with that kind's draws kept and every other input drawn afresh). The inputs drawn
+# together (detection, switching, durations) are all assumptions, so the kinds are
+# independent of each other and their shares add to at most one; what they leave is the part
+# from interactions between kinds. This splits the *spread* within an option; the option's own
+# settings (its detection, switching and durations) are themselves assumptions and set the
+# *level*.
 
 # %%
 kinds = dict(zip(table["parameter"], table["evidence"].astype(str), strict=True))
-splits = pd.concat([evidence.split(*draws[s], kinds, list(impact.OUTPUTS)).assign(scenario=s)
-                    for s in SCENARIOS[:3]], ignore_index=True)
+linked = list(zip(correlations["parameter_a"], correlations["parameter_b"], strict=True))
+fresh = {s: impact.simulate(runs[s], DRAWS, SEED + 1, correlations)[0] for s in SCENARIOS}
+
+
+def split(s, names):
+    return evidence.closed_split(*draws[s], fresh[s], impact.run, kinds, names, linked).assign(scenario=s)
+
+
+splits = pd.concat([split(s, list(impact.OUTPUTS)) for s in SCENARIOS[:3]], ignore_index=True)
 shown = splits.loc[splits["output"].isin(["net_cut_off_m", "individual_loss_usd_m", "freelancers_affected_k",
                                           "freelance_earnings_lost_usd_m", "exports_at_risk_usd_m",
                                           "value_added_lost_usd_m", "compliance_cost_usd_m", impact.HEADLINE])]
-precision.table(shown[["scenario", "output", "measured", "derived", "assumption", "interactions", "top_assumption"]]
+precision.table(shown[["scenario", "output", "measured", "derived", "assumption", "interactions"]]
                 .reset_index(drop=True), sig=2)
 
 # %% [markdown]
@@ -202,9 +211,8 @@ precision.table(shown[["scenario", "output", "measured", "derived", "assumption"
 # compliance cost, whose spread is all assumption (take-up, hours, wage, fees):
 
 # %%
-precision.table(pd.concat([evidence.split(*draws[s], kinds, ["compliance_cost_usd_m"]).assign(scenario=s)
-                           for s in SCENARIOS[3:]], ignore_index=True)
-                [["scenario", "output", "measured", "derived", "assumption", "interactions", "top_assumption"]], sig=2)
+precision.table(pd.concat([split(s, ["compliance_cost_usd_m"]) for s in SCENARIOS[3:]], ignore_index=True)
+                [["scenario", "output", "measured", "derived", "assumption", "interactions"]], sig=2)
 
 # %% [markdown]
 # ## One number per question
@@ -254,7 +262,7 @@ for s in SCENARIOS[:3]:
     share = sp.loc[(s, impact.HEADLINE), "assumption"]
     rec.append({"key": f"{s}_{impact.HEADLINE}_assumption_share",
                 "finding": f"Share of the spread of money at risk ({s.replace('_', ' ')}) that assumption inputs "
-                "explain on their own (first-order variance shares)",
+                "would remove if known (closed first-order Sobol index of the assumption inputs)",
                 "value": share, "low": share, "high": share, "unit": "share", "interval": "",
                 "interval_kind": "inputs"})
 results.record("06-impact-by-group", rec)

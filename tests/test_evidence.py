@@ -54,3 +54,44 @@ def test_unknown_kind_is_refused():
     x = np.linspace(0, 1, 100)
     with pytest.raises(KeyError, match="'x': evidence 'guess'"):
         evidence.shares({"x": x}, {"y": x}, {"x": "guess"}, "y")
+
+
+def _linear(x):
+    return {"y": 3.0 * x["a"] + 1.0 * x["m"], "xy": x["a"] * x["m"]}
+
+
+def test_closed_split_of_a_known_sum_and_product():
+    rng = np.random.default_rng(0)
+    n = 200_000
+    draw = lambda: {"a": rng.normal(size=n), "m": rng.normal(size=n)}  # noqa: E731
+    x, x2 = draw(), draw()
+    kinds = {"a": "assumption", "m": "measured"}
+    out = evidence.closed_split(x, _linear(x), x2, _linear, kinds, ["y", "xy"]).set_index("output")
+    # Var(3a + m) = 10: a explains 9/10, m 1/10, nothing is left to interactions
+    assert out.loc["y", "assumption"] == pytest.approx(0.9, abs=0.01)
+    assert out.loc["y", "measured"] == pytest.approx(0.1, abs=0.01)
+    # a product of independent centred inputs is all interaction
+    assert out.loc["xy", "assumption"] < 0.01 and out.loc["xy", "interactions"] > 0.98
+
+
+def test_closed_split_on_the_dependent_model_is_a_split_of_the_whole():
+    table = params.for_scenario(P, S, "as_announced")
+    corr = tables.load_correlations()
+    x, y = impact.simulate(table, 50_000, 1, corr)
+    fresh, _ = impact.simulate(table, 50_000, 2, corr)
+    kinds = dict(zip(P["parameter"], P["evidence"].astype(str), strict=True))
+    linked = list(zip(corr["parameter_a"], corr["parameter_b"], strict=True))
+    out = evidence.closed_split(x, y, fresh, impact.run, kinds, list(impact.OUTPUTS), linked)
+    total = out[list(evidence.KINDS)].sum(axis=1) + out["interactions"]
+    assert ((out[list(evidence.KINDS)] >= 0) & (out[list(evidence.KINDS)] <= 1)).all().all()
+    assert np.allclose(total[out["varies"]], 1.0)
+    with pytest.raises(ValueError, match="different kinds"):
+        evidence.closed_split(
+            x,
+            y,
+            fresh,
+            impact.run,
+            kinds,
+            ["net_cut_off_m"],
+            [("detection_efficacy", "internet_users_million")],
+        )
