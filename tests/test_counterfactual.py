@@ -1,8 +1,14 @@
 """Counterfactual methods recover an injected effect, find none when none is injected."""
 
+import os
+import tempfile
+from unittest import mock
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import data
 from analysis.models import counterfactual as cf
@@ -100,6 +106,36 @@ def test_results_record_checks_intervals(tmp_path, monkeypatch):
         results.record("05-x", [row | {"low": 0.5, "interval_kind": "statistical"}])
     results.record("05-x", [row | {"low": 0.5}])
     assert results.gather().loc[0, "key"] == "k"
+
+
+@given(
+    st.floats(-10, 10, allow_nan=False),
+    st.floats(0, 5, allow_nan=False),
+    st.sampled_from(["share", "share of variance", "VPNs", "million people"]),
+)
+def test_results_record_refuses_an_impossible_share_or_count(v, width, unit):
+    """A share outside [0, 1] or a count below 0 never reaches the findings."""
+    row = {
+        "key": "k",
+        "finding": "f",
+        "value": v,
+        "low": v - width,
+        "high": v + width,
+        "unit": unit,
+        "interval": "",
+        "interval_kind": "inputs",
+    }
+    share = unit.startswith("share")
+    possible = (0 <= v - width and v + width <= 1) if share else v - width >= 0
+    with (
+        tempfile.TemporaryDirectory() as d,
+        mock.patch.dict(os.environ, {"ANALYSIS_REPORTS_DIR": d}),
+    ):
+        if possible:
+            results.record("05-x", [row])
+        else:
+            with pytest.raises(ValueError, match="share|count"):
+                results.record("05-x", [row])
     assert results.interval_words("90%", "calibrated") == "90% simulation-calibrated interval"
     assert results.interval_words("", "reports") == "range of published reports"
 

@@ -44,6 +44,8 @@ INTERVAL_KINDS = {
     "inputs": "range of inputs",
 }
 PREFIX = "RESULT "
+#: Units of counts of people, firms or things: never below zero.
+COUNT_UNITS = ("VPNs", "firms", "companies", "million people", "thousand freelancers")
 START, END = "<!-- findings:start -->", "<!-- findings:end -->"
 #: README blocks written from the one copy of the narrative prose (``report/text/*.md``).
 PROSE_BLOCKS = ("summary", "method", "caveats")
@@ -67,6 +69,18 @@ def _check(notebook: str, rows: list[dict]) -> pd.DataFrame:
             raise ValueError(
                 f"results.record({notebook!r}): row {row['key']!r} has value {v} "
                 f"outside its interval [{lo}, {hi}]"
+            )
+        unit = str(row["unit"])
+        if (unit.startswith("share") and not 0 <= lo <= hi <= 1) or (
+            unit == "percent" and "share" in row["key"] and not 0 <= lo <= hi <= 100
+        ):
+            raise ValueError(
+                f"results.record({notebook!r}): row {row['key']!r} is a share ({unit}) "
+                f"outside [0, 1] (or 0-100%): {lo} to {hi}"
+            )
+        if (unit in COUNT_UNITS or row.get("count", False)) and lo < 0:
+            raise ValueError(
+                f"results.record({notebook!r}): row {row['key']!r} is a count ({unit}) below 0"
             )
         if row.get("count", False):  # a count from the data: whole, as the data give it
             v, lo, hi = (float(round(x)) for x in (v, lo, hi))
