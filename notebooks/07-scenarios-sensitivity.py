@@ -101,9 +101,10 @@ for out in ["net_cut_off_m", "freelancers_affected_k"]:
 # %% [markdown]
 # ## Dependence: detection, switching and duration move together
 #
-# The draws above are independent, though the three enforcement parameters are not: a
-# firewall that catches more protocols leaves fewer tools to switch to and keeps people cut
-# off longer. `data/parameter_correlations.csv` states each rank correlation and its reason;
+# The draws above, like `06`'s, let the enforcement parameters move together, because they
+# are not independent: a firewall that catches more protocols leaves fewer tools to switch to
+# and keeps people cut off longer (switching itself is not linked to the durations: the model
+# already takes those who switch out of the people cut off). `data/parameter_correlations.csv` states each rank correlation and its reason;
 # every one is an **assumption** (no source measures two of these parameters together). The
 # draws keep every parameter's own distribution exactly (a Gaussian copula on ranks: only
 # the ranks move together), and the same random numbers with the dependence switched off
@@ -193,7 +194,7 @@ assert money["ST"].iloc[0] - money["S1"].iloc[0] > 0.05
 #
 # **Each parameter's worth** is its expected value of partial perfect information (EVPPI),
 # what knowing that parameter alone would save: the losses are regressed on the parameter
-# with a cubic regression spline (a single loop, Strong and Oakley's method), on the same
+# with a piecewise-linear regression spline (a single loop, Strong and Oakley's method), on the same
 # dependent draws. A parameter correlated with another carries some of its worth: by our
 # assumed dependence, learning detection also tells us about duration.
 
@@ -237,17 +238,19 @@ precision.table(per_group[["group", "output", "parameter", "evppi", "share_of_ev
 # %%
 # The claims below, checked: every EVPPI is between zero and the EVPI; the EVPI is largest at
 # the break-even; how long individuals stay cut off is worth most to measure for money at
-# risk, then the hours a day they lose, with switching and the value of an hour next.
+# risk, then the hours a day they lose and the value of an hour, with detection next.
 for v in voi.values():
     assert ((v["evppi"] >= 0) & (v["evppi"] <= v.attrs["evpi"] * 1.01)).all()
 assert evpi_w["EVPI, USD million"].idxmax() == 1
 assert voi[OUTPUT]["parameter"].iloc[0] == "individual_disruption_days"
 assert set(voi[OUTPUT]["parameter"].iloc[:4]) == {"individual_disruption_days", "individual_hours_lost_per_day",
-                                                  "switch_share", "value_of_time_usd_per_hour"}
-# and the dependence is what makes detection and switching worth measuring: without it they
-# are worth a fraction as much, because with it they also tell us about duration
+                                                  "value_of_time_usd_per_hour", "detection_efficacy"}
+# and the dependence is what makes detection worth measuring: without it it is worth a fraction
+# as much, because with it it also tells us about the durations
 ratio = first.set_index("parameter").eval("evppi / evppi_independent")
-assert (ratio[["detection_efficacy", "switch_share"]] > 2).all()
+assert ratio["detection_efficacy"] > 2
+# the values of information are largest at the break-even: a few times smaller at half or twice it
+assert (evpi_w["EVPI, USD million"].drop(1) < 0.5 * evpi_w["EVPI, USD million"].loc[1]).all()
 
 # %%
 from analysis.report import results
@@ -269,7 +272,7 @@ for i, r in enumerate(voi[OUTPUT].head(3).itertuples(), start=1):
     rec.append({"key": f"{SCENARIO}_{OUTPUT}_evppi_{i}",
                 "finding": f"What measuring {r.parameter} would be worth, {['first', 'second', 'third'][i - 1]} "
                            f"of all parameters (EVPPI; enforce as announced or register without a block, "
-                           f"at the break-even value of the block's aim)",
+                           f"at the break-even value of the block's aim, where it is largest: an upper bound)",
                 "value": two(r.evppi), "low": two(r.evppi), "high": two(r.evppi), "unit": "USD million",
                 "interval": "", "interval_kind": "inputs"})
 rec.append({"key": f"{SCENARIO}_{OUTPUT}_evpi",
@@ -316,12 +319,15 @@ assert tor.attrs["base"] == impact.scenario(base, scenarios, SCENARIO, DRAWS, SE
 #   while the medians barely move. Sobol indices are computed without them, because they
 #   assume independent inputs.
 # - **What to measure first:** how long individuals stay cut off, then the hours a day they
-#   lose (a time-use survey of VPN users would measure both); with the assumed dependence,
-#   switching and detection come close behind, because measuring them also tells us about
-#   duration (independent, they are worth a fraction as much).
-# - **Caveats of the values of information:** they are for one stylised decision (a
-#   block as announced or registration without one) at the value of the block's aim where
-#   the choice is closest; they rank what to measure and bound what measuring is worth to
+#   lose and what an hour of that use is worth (a time-use and willingness-to-pay survey of
+#   VPN users would measure the last two; the first depends also on how long a block would
+#   last, a policy choice no survey measures); with the assumed dependence, detection comes
+#   next, because measuring it also tells us about the durations (independent, it is worth a
+#   fraction as much).
+# - **Caveats of the values of information:** they are upper bounds, for one stylised decision
+#   (a block as announced or registration without one) at the value of the block's aim where
+#   the choice is closest (at half or twice that value they are several times smaller, the W
+#   table); they rank what to measure and bound what measuring is worth to
 #   such a decision, in the model's own terms (money at risk: value added, earnings,
 #   compliance and time, not a full welfare measure). They are as good as the ranges and
 #   correlations they rest on.

@@ -68,9 +68,13 @@ OUTPUTS = {
     "compliance_hours_k": ("thousand hours", "staff time of the firms that register"),
     "compliance_cost_usd_m": ("USD million", "compliance cost: staff time and static-IP fees"),
     "revenue_at_risk_usd_m": ("USD million", "export revenue and freelance earnings at risk"),
+    "money_lost_usd_m": (
+        "USD million",
+        "money firms and freelancers lose: value added, earnings, compliance",
+    ),
     "total_at_risk_usd_m": (
         "USD million",
-        "money at risk: value added, earnings, compliance, time",
+        "cost to society: firms' and freelancers' money plus individuals' time in money",
     ),
 }
 
@@ -111,6 +115,7 @@ GROUPS = {
         "firms",
     ),
     "revenue_at_risk_usd_m": "all",
+    "money_lost_usd_m": "all",
     "total_at_risk_usd_m": "all",
 }
 
@@ -252,20 +257,21 @@ def run(p: Mapping) -> dict:
     """Every output of the three groups, and the money totals (see the module docstring).
 
     ``revenue_at_risk_usd_m`` is gross revenue (firms' exports and freelance earnings, with no
-    double count); ``total_at_risk_usd_m``, the headline, is what would be lost: firms' value
-    added and freelancers' earnings net of deferred work, the compliance cost, and
-    individuals' time.
+    double count); ``money_lost_usd_m`` is the money firms and freelancers would lose (value
+    added and earnings net of deferred work, and the compliance cost; its static-IP fees are a
+    cost to firms but a transfer to ISPs); ``total_at_risk_usd_m``, the headline, is the cost
+    to society: that money plus individuals' lost time valued in money.
     """
     out = {**access(p), **freelancers(p), **businesses(p)}
     out["revenue_at_risk_usd_m"] = (
         out["exports_at_risk_usd_m"] + out["freelance_earnings_at_risk_usd_m"]
     )
-    out["total_at_risk_usd_m"] = (
+    out["money_lost_usd_m"] = (
         out["value_added_lost_usd_m"]
         + out["freelance_earnings_lost_usd_m"]
         + out["compliance_cost_usd_m"]
-        + out["individual_loss_usd_m"]
     )
+    out["total_at_risk_usd_m"] = out["money_lost_usd_m"] + out["individual_loss_usd_m"]
     return out
 
 
