@@ -264,7 +264,7 @@ for s, out, finding in FINDINGS:
 for s in SCENARIOS[:3]:
     share = sp.loc[(s, impact.HEADLINE), "assumption"]
     rec.append({"key": f"{s}_{impact.HEADLINE}_assumption_share",
-                "finding": f"Share of the spread of money at risk ({s.replace('_', ' ')}) that assumption inputs "
+                "finding": f"Share of the spread of the cost to society ({s.replace('_', ' ')}) that assumption inputs "
                 "would remove if known (closed first-order Sobol index of the assumption inputs)",
                 "value": share, "low": share, "high": share, "unit": "share", "interval": "",
                 "interval_kind": "inputs"})
