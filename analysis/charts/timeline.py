@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from analysis import events
+from analysis import events, labels
 from analysis.charts import style
 from analysis.data.timeline import LANES
 
@@ -29,7 +29,7 @@ def chart_timeline(ev: pd.DataFrame, source: str) -> None:
             linewidths=0.5,
             zorder=3,
         )
-    ax.set_yticks(range(len(lanes)), [c.replace("_", " ") for c in lanes])
+    ax.set_yticks(range(len(lanes)), [labels.label(c, "category") for c in lanes])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.axvline(events.deadline(), color=style.PALETTE["accent"], linestyle="--", linewidth=1)
@@ -107,7 +107,7 @@ def chart_cost_claims(claims: pd.DataFrame, source: str) -> None:
             rows["usd_million"],
             rows.index,
             s=30,
-            label=str(kind).replace("_", " "),
+            label=labels.label(str(kind), "term"),
             color=colours.get(str(kind), style.PALETTE["grey"]),
             zorder=3,
         )

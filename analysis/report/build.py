@@ -137,8 +137,133 @@ def _page(nb: nbformat.NotebookNode) -> str:
     exporter = HTMLExporter(
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(for_readers(nb))
     return body
+
+
+def _caption(md: str) -> str:
+    """A table's caption from the markdown cell before it: its heading or first sentence."""
+    import re
+
+    for line in md.splitlines():
+        text = line.strip().lstrip("#").strip()
+        if text:
+            text = re.sub(r"[*_`]", "", text)
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            first = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(":;")
+            return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "..."
+    return ""
+
+
+def _relabel_table(html_text: str, caption: str) -> str:
+    """A pandas HTML table with human column names, coded values in words, and a caption."""
+    import html as html_mod
+    import re
+
+    from analysis import labels
+
+    def header(m: re.Match) -> str:
+        raw = html_mod.unescape(m.group(2))
+        words = labels.label(raw) if labels.known(raw) else raw
+        return f"{m.group(1)}{html_mod.escape(words, quote=False)}{m.group(3)}"
+
+    def cell(m: re.Match) -> str:
+        raw = html_mod.unescape(m.group(2))
+        if labels.known(raw):
+            return f"{m.group(1)}{html_mod.escape(labels.label(raw), quote=False)}{m.group(3)}"
+        return m.group(0)
+
+    out = re.sub(r"(<th[^>]*>)([^<]*)(</th>)", header, html_text)
+    out = re.sub(r"(<td[^>]*>)([^<]*)(</td>)", cell, out)
+    if caption and "<caption" not in out:
+        out = re.sub(
+            r"(<table[^>]*>)",
+            lambda m: f"{m.group(1)}<caption>{html_mod.escape(caption, quote=False)}</caption>",
+            out,
+            count=1,
+        )
+    return out
+
+
+def for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` as a reader's page shows it.
+
+    The ``RESULT {...}`` lines the findings machinery reads are dropped (they stay in the
+    executed notebook); tables get human column names and coded values in words from
+    :mod:`analysis.labels`, and a caption from the markdown cell before them; known code
+    names in printed text are put in words.
+    """
+    import copy
+
+    from analysis import labels
+    from analysis.report.results import PREFIX
+
+    nb = copy.deepcopy(nb)
+    caption = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            caption = _caption(cell.source)
+            continue
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                lines = [
+                    ln for ln in out.get("text", "").splitlines(True) if not ln.startswith(PREFIX)
+                ]
+                if not "".join(lines).strip():
+                    continue
+                out["text"] = labels.relabel("".join(lines))
+            html_text = out.get("data", {}).get("text/html")
+            if html_text and "<table" in html_text:
+                out["data"]["text/html"] = _relabel_table(html_text, caption)
+            kept.append(out)
+        cell["outputs"] = kept
+    return nb
+
+
+def figure_order(done: list[Executed], figures: list[dict], folder: Path) -> list[dict]:
+    """``figures`` in story order: by notebook, then in the order each notebook shows them.
+
+    A chart is matched to the notebook whose output shows exactly its PNG; each figure gets
+    its ``notebook`` (stem). Charts no notebook shows come last, by name.
+    """
+    import base64
+    import hashlib
+
+    digest = {}
+    for f in figures:
+        png = folder / f"{f['name']}.png"
+        if png.is_file():
+            digest[hashlib.sha256(png.read_bytes()).hexdigest()] = f["name"]
+    place = {}
+    for i, ex in enumerate(done):
+        n = 0
+        for cell in ex.notebook.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {}).get("image/png")
+                if not data:
+                    continue
+                key = hashlib.sha256(base64.b64decode(data)).hexdigest()
+                if key in digest and digest[key] not in place:
+                    place[digest[key]] = (i, n, ex.source.stem)
+                    n += 1
+    last = (len(done), 0, "")
+    ordered = sorted(figures, key=lambda f: (place.get(f["name"], last)[:2], f["name"]))
+    return [{**f, "notebook": place.get(f["name"], last)[2]} for f in ordered]
+
+
+def _svg_height(path: Path, width: int = 800) -> int:
+    """The height in pixels of an SVG shown ``width`` pixels wide (from its own size)."""
+    import re
+
+    head = path.read_text(encoding="utf-8")[:2000] if path.is_file() else ""
+    w = re.search(r'<svg[^>]*\swidth="([\d.]+)', head)
+    h = re.search(r'<svg[^>]*\sheight="([\d.]+)', head)
+    if not (w and h):
+        return round(width * 0.6)
+    return round(width * float(h.group(1)) / float(w.group(1)))
 
 
 def _run_one(path: str, reports_dir: str) -> tuple[str, float]:
@@ -212,8 +337,57 @@ def _with_nav(page: str) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
 
 
+PDF_NAME = "report.pdf"
+
+
+def chromium() -> str | None:
+    """The headless browser that prints the PDF: ``$CHROMIUM``, or ``chromium`` on the path."""
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    return found if found and Path(found).exists() else None
+
+
+def print_pdf(page: Path, pdf: Path, timeout: int = 180) -> bool:
+    """Print ``page`` to ``pdf`` with headless chromium; ``False`` when there is no browser.
+
+    Raises:
+        NotebookError: the browser ran but wrote no PDF (its last error line is named).
+    """
+    import subprocess
+
+    browser = chromium()
+    if browser is None:
+        return False
+    with tempfile.TemporaryDirectory(prefix="pk-vpn-pdf-") as profile:
+        result = subprocess.run(
+            [
+                browser,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--allow-file-access-from-files",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.resolve().as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise NotebookError(f"the PDF of the report was not written by {browser}: {last}")
+    return True
+
+
 def _write_site(tmp: Path, done: list[Executed]) -> None:
-    """Write pages, data, results and the index into the build folder ``tmp``."""
+    """Write pages, data, results, the index and its PDF into the build folder ``tmp``."""
     import json
     import shutil as sh
 
@@ -232,6 +406,10 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     figures = [
         json.loads(p.read_text(encoding="utf-8")) for p in sorted((tmp / "figures").glob("*.json"))
     ]
+    figures = [
+        {**f, "height": _svg_height(tmp / "figures" / f"{f['name']}.svg")}
+        for f in figure_order(done, figures, tmp / "figures")
+    ]
     res = results_mod.gather(tmp / "results")
     res.to_csv(tmp / "results.csv", index=False)
     downloads.write_data(paths.DATA, tmp / "data")  # listed files only, formulas neutralised
@@ -239,11 +417,27 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
     timeline = data_mod.load("policy_timeline")
     after = timeline.loc[timeline["date"] >= events.deadline()].sort_values("date")
-    html_text = site.index_html(
-        res, after, pages, figures, len(data_mod.sources()), len(data_mod.table_names()) - 1
-    )
-    (tmp / "index.html").write_text(html_text, encoding="utf-8")
     site.write_assets(tmp)
+
+    def index(pdf: str) -> None:
+        html_text = site.index_html(
+            res,
+            after,
+            pages,
+            figures,
+            len(data_mod.sources()),
+            len(data_mod.table_names()) - 1,
+            pdf=pdf,
+        )
+        (tmp / "index.html").write_text(html_text, encoding="utf-8")
+
+    index(PDF_NAME)
+    if not print_pdf(tmp / "index.html", tmp / PDF_NAME):
+        print(
+            "report: no chromium found (run `make browser`); the report has no PDF",
+            file=sys.stderr,
+        )
+        index("")
 
 
 def build(
