@@ -112,6 +112,7 @@ TERMS = {
     "cost_estimate": "cost estimate",
     "loss_claim": "loss claim",
     "exposure_count": "exposure count",
+    "forecast": "forecast",
     "median_download": "median download",
     "average_download": "average download",
     "median_upload": "median upload",
@@ -369,6 +370,21 @@ def label(name: object, kind: str | None = None) -> str:
         f"no label for {where}{key!r}: give it a description in data/ or a label in "
         "analysis/labels.py"
     )
+
+
+def words(value: object, kind: str | None = None) -> str:
+    """A coded value in words: its label, or the value itself when it is already a word.
+
+    Raises:
+        UnknownLabel: ``value`` looks like code (``snake_case``) and has no label.
+    """
+    text = str(value)
+    try:
+        return label(text, kind)
+    except UnknownLabel:
+        if IDENTIFIER.fullmatch(text):
+            raise
+        return text
 
 
 def known(name: object) -> bool:

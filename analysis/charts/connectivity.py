@@ -135,7 +135,7 @@ def chart_speeds(speeds: pd.DataFrame, events: dict[str, str], source: str) -> N
             marker,
             color=colour,
             markersize=3.5,
-            label=f"{segment}, {labels.label(str(metric), 'term')}",
+            label=f"{segment}, {labels.words(metric, 'term')}",
         )
     ax.set_ylabel("download speed (Mbps)")
     ax.set_ylim(bottom=0)

@@ -51,7 +51,7 @@ def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
         color=style.PALETTE["accent"],
         zorder=3,
     )
-    labels = (
+    notes = (
         counts.assign(
             short=counts["estimator"].str.split(" (", regex=False).str[0],
             near=counts["millions"].round(1),
@@ -60,7 +60,7 @@ def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
         .agg(label=("short", " / ".join), millions=("millions", "mean"))
         .reset_index()
     )
-    for row in labels.itertuples():
+    for row in notes.itertuples():
         ax.annotate(
             row.label,
             (int(row.year), row.millions),

@@ -92,7 +92,7 @@ def chart_disruptions(record: pd.DataFrame, source: str) -> None:
 def chart_cost_claims(claims: pd.DataFrame, source: str) -> None:
     """Horizontal dot chart (log scale) of published cost claims, coloured by claim type."""
     c = claims.iloc[::-1].reset_index(drop=True)
-    labels = [
+    ticks = [
         textwrap.shorten(f"{r.claimant.split(' (')[0]}: {r.event}", 60, placeholder="...")
         for r in c.itertuples()
     ]
@@ -107,11 +107,11 @@ def chart_cost_claims(claims: pd.DataFrame, source: str) -> None:
             rows["usd_million"],
             rows.index,
             s=30,
-            label=labels.label(str(kind), "term"),
+            label=labels.words(kind, "term"),
             color=colours.get(str(kind), style.PALETTE["grey"]),
             zorder=3,
         )
-    ax.set_yticks(range(len(c)), labels, fontsize=7)
+    ax.set_yticks(range(len(c)), ticks, fontsize=7)
     ax.set_xscale("log")
     ax.set_xlabel("USD million (log scale)")
     ax.legend(loc="lower right")

@@ -119,6 +119,13 @@ def execute(
             error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         where = f"code cell {n} ({first!r})" if n else "a cell"
         raise NotebookError(f"{path.name}: {where} failed: {error}") from None
+    finally:
+        # the client does not own a manager it was given: shut the kernel down here, so no
+        # kernel outlives its notebook
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if client.km.has_kernel:
+            client.km.shutdown_kernel(now=True)
     return Executed(path, nb, time.perf_counter() - start)
 
 
@@ -321,6 +328,254 @@ def execute_all(
     return results
 
 
+#: Run silently in a kernel before each notebook it executes (not a cell: no output, no
+#: execution count). The first time, it records matplotlib's settings as a fresh kernel has
+#: them; every time, it gives the notebook what a fresh kernel would: an empty namespace,
+#: those settings, pandas' default options, no open figures, no warning already shown, the
+#: notebook's folder as working directory and the build's output folder.
+_FRESH = """
+import os as _os, sys as _sys, warnings as _warnings
+import matplotlib as _mpl, matplotlib.pyplot as _plt, pandas as _pd
+if not hasattr(_sys, "_pk_vpn_rc"):
+    _sys._pk_vpn_rc = _mpl.rcParams.copy()
+get_ipython().run_line_magic("reset", "-f")
+import os as _os, sys as _sys, warnings as _warnings
+import matplotlib as _mpl, matplotlib.pyplot as _plt, pandas as _pd
+_plt.close("all")
+with _warnings.catch_warnings():
+    _warnings.simplefilter("ignore")
+    _mpl.rcParams.update(_sys._pk_vpn_rc)
+    _pd.reset_option("all")
+for _m in list(_sys.modules.values()):
+    _reg = getattr(_m, "__warningregistry__", None)
+    if isinstance(_reg, dict):
+        _reg.clear()
+_os.chdir({cwd!r})
+{env}
+del _os, _sys, _warnings, _mpl, _plt, _pd, _m, _reg
+"""
+
+
+class WarmKernel:
+    """One kernel that executes notebook after notebook, each as if in a fresh kernel.
+
+    Starting a kernel and importing pandas, matplotlib, scipy and statsmodels costs seconds
+    per notebook; a warm kernel pays it once. Before each notebook :data:`_FRESH` empties the
+    namespace and restores the settings a fresh kernel has, and afterwards the execution
+    counts are numbered from 1, so the outputs are those of a fresh kernel (a test compares
+    them with the committed notebooks).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        self.km = IPCKernelManager(kernel_name=KERNEL)
+        self.km.start_kernel(env={**os.environ, **(env or {})})
+
+    def _fresh(self, cwd: Path, env: dict[str, str]) -> None:
+        lines = "\n".join(f"_os.environ[{k!r}] = {v!r}" for k, v in env.items())
+        code = _FRESH.format(cwd=str(cwd), env=lines)
+        # A client of its own each time: nbclient's event loop is gone once a notebook ran.
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=120)
+            reply = kc.execute_interactive(
+                code, store_history=False, timeout=120, output_hook=lambda msg: None
+            )
+        finally:
+            kc.stop_channels()
+        if reply["content"].get("status") != "ok":
+            content = reply["content"]
+            raise NotebookError(
+                f"kernel reset failed: {content.get('ename')}: {content.get('evalue')}"
+            )
+
+    def execute(
+        self,
+        path: Path,
+        reports_dir: Path | None = None,
+        timeout: int = CELL_TIMEOUT,
+        record_timing: bool = True,
+    ) -> Executed:
+        """Execute one notebook in this kernel, from a fresh state; return it with outputs.
+
+        Raises:
+            NotebookError: a cell raised, timed out or killed the kernel.
+        """
+        path = Path(path)
+        nb = nbformat.read(path, as_version=4)
+        env = {paths.OUTPUT_ENV: str(reports_dir)} if reports_dir else {}
+        start = time.perf_counter()
+        self._fresh(path.parent.resolve(), env)
+        client = NotebookClient(
+            nb,
+            km=self.km,
+            timeout=timeout,
+            record_timing=record_timing,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        try:
+            client.execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            n, first, error = _failed_cell(nb)
+            if not n:
+                error = (
+                    str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+                )
+            where = f"code cell {n} ({first!r})" if n else "a cell"
+            raise NotebookError(f"{path.name}: {where} failed: {error}") from None
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+        _renumber(nb)
+        return Executed(path, nb, time.perf_counter() - start)
+
+    def close(self) -> None:
+        """Shut the kernel down and remove its sockets."""
+        self.km.shutdown_kernel(now=True)
+
+
+def _renumber(nb: nbformat.NotebookNode) -> None:
+    """Number the executed code cells 1, 2, ... as a fresh kernel does."""
+    n = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code" or cell.get("execution_count") is None:
+            continue
+        n += 1
+        cell.execution_count = n
+        for out in cell.get("outputs", []):
+            if "execution_count" in out:
+                out["execution_count"] = n
+
+
+def _expected_seconds(notebooks: list[Path], previous: Path | None) -> dict[Path, float]:
+    """How long each notebook took in the previous report (0 when unknown)."""
+    from datetime import datetime
+
+    out = {}
+    for path in notebooks:
+        seconds = 0.0
+        old = previous / "notebooks" / path.name if previous else None
+        if old is not None and old.is_file():
+            try:
+                stamps = [
+                    c.metadata["execution"][k]
+                    for c in nbformat.read(old, as_version=4).cells
+                    if c.cell_type == "code" and "execution" in c.metadata
+                    for k in ("iopub.execute_input", "shell.execute_reply")
+                    if k in c.metadata["execution"]
+                ]
+                if stamps:
+                    times = [datetime.fromisoformat(s.replace("Z", "+00:00")) for s in stamps]
+                    seconds = (max(times) - min(times)).total_seconds()
+            except (KeyError, ValueError, OSError, nbformat.reader.NotJSONError):
+                seconds = 0.0
+        out[path] = seconds
+    return out
+
+
+def _warm_worker(todo, results, reports_dir: str) -> None:
+    """A worker process: one warm kernel executes notebooks from ``todo`` until it is empty.
+
+    Puts ``(path, JSON, seconds)`` per notebook on ``results``, or ``(path, None, error)``
+    and stops; ``(None, None, None)`` when done.
+    """
+    import queue
+
+    kernel = None
+    try:
+        kernel = WarmKernel()
+        while True:
+            try:
+                path = todo.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                ex = kernel.execute(Path(path), Path(reports_dir))
+            except NotebookError as exc:
+                results.put((path, None, str(exc)))
+                return
+            results.put((path, nbformat.writes(ex.notebook), ex.seconds))
+    except Exception as exc:  # noqa: BLE001 - the kernel did not start: say so, in one line
+        results.put((None, None, f"a kernel failed: {type(exc).__name__}: {exc}"))
+        return
+    finally:
+        if kernel is not None:
+            kernel.close()
+    results.put((None, None, None))
+
+
+def execute_warm(
+    notebooks: list[Path],
+    reports_dir: Path,
+    jobs: int = 2,
+    progress: bool = True,
+    previous: Path | None = None,
+) -> list[Executed]:
+    """Execute notebooks on ``jobs`` warm kernels (:class:`WarmKernel`), longest first.
+
+    Each kernel (in its own worker process) takes the next notebook as it finishes one;
+    notebooks start in order of the time they took in the ``previous`` report, longest first
+    (from the last notebook when no time is known).
+
+    Returns:
+        The executed notebooks in the order given.
+
+    Raises:
+        NotebookError: the first notebook that fails (naming it and its cell).
+    """
+    import multiprocessing as mp
+    import queue
+
+    from tqdm import tqdm
+
+    expected = _expected_seconds(notebooks, previous)
+    order = sorted(reversed(notebooks), key=lambda p: -expected[p])
+    # spawn, not fork: a forked child would inherit this process's ZeroMQ state
+    ctx = mp.get_context("spawn")
+    todo, results = ctx.Queue(), ctx.Queue()
+    for p in order:
+        todo.put(str(p))
+    workers = [
+        ctx.Process(target=_warm_worker, args=(todo, results, str(reports_dir)), daemon=True)
+        for _ in range(max(1, min(jobs, len(notebooks))))
+    ]
+    for w in workers:
+        w.start()
+    bar = tqdm(
+        total=len(notebooks), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
+    )
+    done: dict[str, Executed] = {}
+    running, error = len(workers), None
+    try:
+        while running and error is None:
+            try:
+                path, text, info = results.get(timeout=5)
+            except queue.Empty:
+                if not any(w.is_alive() for w in workers):
+                    error = "the notebook workers stopped without a result"
+                continue
+            if path is None:
+                running -= 1
+                error = info
+                continue
+            if text is None:
+                error = info
+                continue
+            done[path] = Executed(Path(path), nbformat.reads(text, as_version=4), info)
+            bar.update(1)
+            bar.set_postfix_str(Path(path).name)
+    finally:
+        bar.close()
+        if error is not None:
+            for w in workers:
+                w.terminate()
+        for w in workers:
+            w.join(timeout=60)
+    if error is not None:
+        raise NotebookError(error)
+    return [done[str(p)] for p in notebooks]
+
+
 def _with_nav(page: str) -> str:
     """Make a notebook page work offline and link back to the findings page.
 
@@ -456,7 +711,7 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        done = execute_all(notebooks, tmp, jobs=jobs, progress=progress)
+        done = execute_warm(notebooks, tmp, jobs=jobs, progress=progress, previous=out)
         _write_site(tmp, done)
         _swap(tmp, out)
     except BaseException:
