@@ -275,7 +275,7 @@ def citation(path: Path | None = None) -> dict:
     )
     return {
         "text": text,
-        "bibtex": "@software{pk_vpn_policy_analysis,\n" + body + "\n}",
+        "bibtex": "@software{pk-vpn-policy-analysis,\n" + body + "\n}",
         "message": cff.get("message", ""),
     }
 
