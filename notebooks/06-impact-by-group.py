@@ -107,7 +107,8 @@ show("freelance_earnings_at_risk_usd_m")
 f = summary.set_index(["scenario", "output"]).loc[("as_announced", "freelancers_affected_k")]
 m = summary.set_index(["scenario", "output"]).loc[("mobile_number_route", "freelancers_affected_k")]
 charts.impact.chart_scenarios(summary, "freelancers_affected_k", "impact-freelancers",
-    f"As announced, {f['median']:,.0f} thousand freelancers cut off ({f['low']:,.0f} to {f['high']:,.0f}); with the mobile-number route, {m['median']:,.0f} thousand",
+    f"As announced, {precision.fmt_interval(f['median'], f['low'], f['high'], unit='thousand')} freelancers "
+    f"cut off; with the mobile-number route, {precision.fmt_interval(m['median'], m['low'], m['high'], unit='thousand')}",
     source=src)
 
 # %% [markdown]
@@ -122,7 +123,8 @@ show("compliance_hours_k")
 # %%
 b = summary.set_index(["scenario", "output"]).loc[("as_announced", "exports_at_risk_usd_m")]
 charts.impact.chart_scenarios(summary, "exports_at_risk_usd_m", "impact-businesses",
-    f"As announced, USD {b['median']:,.0f} million of IT export revenue at risk ({b['low']:,.0f} to {b['high']:,.0f})",
+    f"As announced, USD {precision.fmt_interval(b['median'], b['low'], b['high'], unit='million')} of IT export "
+    "revenue alone at risk (freelance earnings not included)",
     source=src)
 
 # %%

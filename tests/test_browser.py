@@ -242,3 +242,22 @@ def test_text_from_data_is_escaped(report):
     assert "<script" not in text.lower()
     # an apostrophe, a quote or an ampersand from the data, escaped (Jinja spells ' as &#39;)
     assert any(e in text for e in ("&#x27;", "&#39;", "&quot;", "&#34;", "&amp;"))
+
+
+def test_screenshots_first_screen_and_full_page(report, browser):
+    """Save what a reader sees at 1280 and 390 px (first screen and whole page)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        for width, height in ((1280, 800), (390, 844)):
+            browser.set_window_size(width, height)
+            browser.get((report / "index.html").as_uri())
+            inner = browser.execute_script("return [window.innerWidth, window.innerHeight]")
+            pad = (width - inner[0], height - inner[1])
+            browser.set_window_size(width + pad[0], height + pad[1])
+            browser.save_screenshot(str(ARTIFACTS / f"index-{width}-first-screen.png"))
+            full = browser.execute_script("return document.documentElement.scrollHeight")
+            browser.set_window_size(width + pad[0], full + pad[1])
+            browser.save_screenshot(str(ARTIFACTS / f"index-{width}-full-page.png"))
+            assert (ARTIFACTS / f"index-{width}-full-page.png").stat().st_size > 0
+    finally:
+        browser.set_window_size(1280, 2000)
