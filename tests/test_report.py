@@ -302,3 +302,32 @@ def test_chart_text_carries_no_code_identifier(tmp_path, monkeypatch):
         )
         assert text.strip(), svg.name
         assert labels.find_identifiers(text) == [], svg.name
+
+
+@pytest.mark.slow
+def test_a_warm_kernel_runs_each_notebook_as_a_fresh_kernel_would(tmp_path):
+    """Namespace, pandas options, shown warnings, working folder and execution counts."""
+    from analysis.report import build
+
+    nbs = tmp_path / "nbs"
+    warn = "import warnings\nwarnings.warn('careful')"
+    write_notebook(nbs / "01-a.ipynb", f"x = 41\n{warn}", "print(x + 1)")
+    write_notebook(
+        nbs / "02-b.ipynb",
+        f"print('x' in dir())\n{warn}",
+        "import os\nprint(os.getcwd() == os.path.dirname(os.path.abspath('02-b.ipynb')))",
+    )
+    write_notebook(nbs / "03-c.ipynb", "import pandas as pd\npd.set_option('display.width', 7)")
+    write_notebook(nbs / "04-d.ipynb", "import pandas as pd\nprint(pd.get_option('display.width'))")
+    done = build.execute_warm(build.notebook_paths(nbs), tmp_path / "out", jobs=1, progress=False)
+
+    def texts(ex):
+        cells = [c for c in ex.notebook.cells if c.cell_type == "code"]
+        return [(c.execution_count, "".join(o.get("text", "") for o in c.outputs)) for c in cells]
+
+    a, b, _, d = (texts(ex) for ex in done)
+    assert [n for n, _ in a] == [1, 2] and a[1][1] == "42\n"
+    assert b[0][0] == 1 and b[0][1].startswith("False\n") and "UserWarning: careful" in b[0][1]
+    assert "UserWarning: careful" in a[0][1]
+    assert b[1][1] == "True\n"
+    assert d[0][1] == "80\n", "pandas options leak from one notebook to the next"
