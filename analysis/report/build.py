@@ -4,11 +4,13 @@
 
 1. builds into a fresh temporary folder beside ``reports/`` (``ANALYSIS_REPORTS_DIR`` points
    the notebooks' chart and result writers there);
-2. executes ``notebooks/NN-*.ipynb`` two at a time (they are independent), each with its own
-   folder as working directory, with a progress bar;
-3. writes the executed notebooks, one HTML page per notebook (code hidden, working offline),
-   ``results.csv``, the data package (folder and ZIP) and ``index.html`` (see
-   :mod:`analysis.site`);
+2. executes ``notebooks/NN-*.ipynb`` on two warm kernels (they are independent; each kernel
+   runs notebook after notebook, each from a fresh namespace and fresh settings, longest
+   first), each with its own folder as working directory, with a progress bar;
+3. writes the executed notebooks, one HTML page per notebook (code hidden, working offline,
+   RESULT lines dropped, tables captioned and labelled), ``results.csv``, the data package
+   (folder and ZIP), ``index.html`` (see :mod:`analysis.report.site`) and its PDF (headless
+   chromium);
 4. swaps the new folder in for ``reports/`` only when everything succeeded.
 
 A notebook that raises stops the build with a message naming the notebook and the cell; the

@@ -1,5 +1,10 @@
 """The report's key-findings page, rendered from results, data and figure metadata.
 
+The page opens with a plain-words summary written from the recorded results
+(:func:`summary`: every figure a results row's, each interval with its kind), then the
+findings as cards grouped by the report's three questions (:data:`QUESTIONS`), and the charts
+in story order. Words for code names come from :mod:`analysis.labels`.
+
 The page is a Jinja2 template (``templates/index.html``) with one style sheet
 (``templates/style.css``); the narrative prose (the plain-words summary, the method, the
 caveats) is written once, in markdown under ``text/``, and read both here and by the README
@@ -19,7 +24,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from analysis import labels
+from analysis import events, labels
 from analysis.report.results import POINT_WORDS, interval_words, value_texts
 
 HERE = Path(__file__).resolve().parent
@@ -153,19 +158,25 @@ def _quote(f: dict) -> str:
 
 
 def _s_exports(by: dict) -> str:
+    import re
+
     f = _get(by, "exports_fy_vs_longrun")
     mde = _get(by, "exports_fy_mde")
     r = _get_row(by, "exports_fy_vs_longrun")
     side = "below" if r.value < 0 else "above"
     size = with_unit(value_texts(abs(r.value), *sorted((abs(r.low), abs(r.high))))[0], "percent")
+    # the years come from the finding's own words, never typed here
+    span = re.search(r"FY\d{4}-FY\d{4}", r.finding)
+    year = re.search(r"FY\d{4}", r.finding)
+    trend = f"their {span.group(0)} trend" if span else "their trend"
+    which = f"{year.group(0)} exports" if year else "exports"
     if r.low <= 0 <= r.high:
         lead = "IT exports show no shortfall the data can detect after the deadline"
     else:
         lead = f"IT exports ran {side} their trend after the deadline"
     return (
-        f"{lead}: FY2025 exports were {size} {side} their FY2016-FY2024 trend "
-        f"({f['interval_text']}), and the annual test could only have detected a shortfall "
-        f"larger than {mde['with_unit']}."
+        f"{lead}: {which} were {size} {side} {trend} ({f['interval_text']}), and the annual "
+        f"test could only have detected a shortfall larger than {mde['with_unit']}."
     )
 
 
@@ -173,10 +184,15 @@ def _s_registrations(by: dict) -> str:
     f = _get(by, "registered_vpns_deadline")
     share = _get(by, "registered_per_vpn_user")
     return (
-        f"The block was not enforced. By the 30 November 2024 deadline {_quote(f)} had been "
-        f"registered with PTA: registered VPNs equal to {_quote(share)} of VPN users, though "
+        f"The block was not enforced. By the {_day(events.deadline())} deadline {_quote(f)} "
+        f"had been registered with PTA: registered VPNs equal to {_quote(share)} of VPN users, though "
         "one registered VPN can serve many users."
     )
+
+
+def _day(when) -> str:
+    """``"30 November 2024"``."""
+    return f"{when.day} {when:%B %Y}"
 
 
 def _s_connectivity(by: dict) -> str:
@@ -331,6 +347,7 @@ def index_html(
             ],
             pages=[{"stem": s, "page": p, "title": t} for s, p, t in pages],
             pdf=pdf,
+            deadline=_day(events.deadline()),
             cite=citation(),
             **{name: prose_html(name) for name in PROSE},
         )
