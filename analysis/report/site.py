@@ -185,8 +185,8 @@ def _s_registrations(by: dict) -> str:
     share = _get(by, "registered_per_vpn_user")
     return (
         f"The block was not enforced. By the {_day(events.deadline())} deadline {_quote(f)} "
-        f"had been registered with PTA: registered VPNs equal to {_quote(share)} of VPN users, though "
-        "one registered VPN can serve many users."
+        f"had been registered with PTA: registered VPNs equal to {_quote(share)} of VPN "
+        "users, though one registered VPN can serve many users."
     )
 
 
