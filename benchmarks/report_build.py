@@ -1,8 +1,12 @@
 """Time the notebook-execution stage of `make report` against its floor.
 
-The floor: the same number of notebooks that only `import analysis`, executed the same way
-(one kernel each, nbclient, two at a time as `make report` does). The ratio says how much of
-the stage is our own work rather than kernel start-up. Prints both times and their ratio.
+The floor: the same number of notebooks that only `import analysis`, each in a fresh kernel
+(nbclient, two at a time): what starting the kernels alone costs. The stage: the real
+notebooks executed as `make report` executes them (two warm kernels, longest first). The
+ratio says how much of the stage is our own work rather than kernel start-up. Prints both
+times, their ratio, the time of each notebook and the load average (the machine is shared:
+a ratio means little without it). ``--fresh`` also times the real notebooks with one fresh
+kernel each (the way the build worked before warm kernels).
 """
 
 import os
@@ -14,19 +18,19 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
 
+from analysis import paths
 from analysis.report import build as report
 
 JOBS = 2  # as `make report`
 
 
-def _stage(notebooks, reports_dir):
-    start = time.perf_counter()
-    done = report.execute_all(notebooks, reports_dir, jobs=JOBS, progress=False)
-    return time.perf_counter() - start, done
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
     real = report.notebook_paths()
+    print(f"load average (1, 5, 15 min) before: {_load()}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         floor_nbs = []
@@ -41,14 +45,28 @@ def main() -> int:
             nbformat.write(nb, path)
             floor_nbs.append(path)
         os.environ["ANALYSIS_REPORTS_DIR"] = str(tmp / "reports")
-        floor, _ = _stage(floor_nbs, tmp / "reports")
-        stage, done = _stage(real, tmp / "reports")
+        start = time.perf_counter()
+        report.execute_all(floor_nbs, tmp / "reports", jobs=JOBS, progress=False)
+        floor = time.perf_counter() - start
+        start = time.perf_counter()
+        done = report.execute_warm(
+            real, tmp / "reports", jobs=JOBS, progress=False, previous=paths.REPORTS
+        )
+        stage = time.perf_counter() - start
+        fresh = None
+        if "--fresh" in sys.argv[1:]:
+            start = time.perf_counter()
+            report.execute_all(real, tmp / "reports", jobs=JOBS, progress=False)
+            fresh = time.perf_counter() - start
     for ex in done:
         print(f"  {ex.source.name:<34} {ex.seconds:6.2f} s")
     print(f"notebooks: {len(real)}, {JOBS} at a time")
-    print(f"floor (import-only notebooks): {floor:.2f} s")
-    print(f"execution stage (real notebooks): {stage:.2f} s")
+    print(f"floor (import-only notebooks, a fresh kernel each): {floor:.2f} s")
+    print(f"execution stage (real notebooks, warm kernels, as make report): {stage:.2f} s")
+    if fresh is not None:
+        print(f"real notebooks with a fresh kernel each: {fresh:.2f} s ({fresh / floor:.2f}x)")
     print(f"ratio to floor: {stage / floor:.2f}x")
+    print(f"load average (1, 5, 15 min) after: {_load()}")
     return 0
 
 

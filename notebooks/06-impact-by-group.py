@@ -172,8 +172,8 @@ charts.impact.chart_scenarios(summary, "individual_loss_usd_m", "impact-access",
 # %%
 h = idx.loc[("as_announced", impact.HEADLINE)]
 charts.impact.chart_scenarios(summary, impact.HEADLINE, "impact-total",
-    f"As announced, USD {precision.fmt_interval(h['median'], h['low'], h['high'], kind=KIND)} million at risk; "
-    "without a block, almost nothing",
+    f"As announced, a cost to society of USD {precision.fmt_interval(h['median'], h['low'], h['high'], kind=KIND)} "
+    "million; without a block, almost nothing",
     source=src)
 
 # %% [markdown]
@@ -226,7 +226,7 @@ precision.table(pd.concat([split(s, ["compliance_cost_usd_m"]) for s in SCENARIO
 tor = impact.tornado(runs["as_announced"], impact.HEADLINE, DRAWS, SEED, correlations)
 # the tornado's centre is the headline's median, to the last digit
 assert tor.attrs["base"] == h["median"]
-print("as announced, money at risk:", precision.fmt_interval(h["median"], h["low"], h["high"], unit="USD million", kind=KIND))
+print("as announced, cost to society:", precision.fmt_interval(h["median"], h["low"], h["high"], unit="USD million", kind=KIND))
 precision.table(tor.head(8))
 
 # %%

@@ -36,7 +36,7 @@ NO_BLOCK = "registration_only"
 # %%
 import pandas as pd
 
-from analysis import charts, data, events, notebook, precision
+from analysis import charts, data, events, labels, notebook, precision
 from analysis.data import params as tables
 from analysis.models import counterfactual as cf
 from analysis.models import impact, sensitivity
@@ -264,15 +264,17 @@ rec = []
 for i, r in enumerate(money.head(3).itertuples(), start=1):
     rec.append({"key": f"{SCENARIO}_{OUTPUT}_sobol_total_{i}",
                 "finding": f"Parameter with the {['largest', 'second-largest', 'third-largest'][i - 1]} Sobol total "
-                           f"index of money at risk if enforced as announced (share of its variance, "
-                           f"independent inputs; interval: SALib's bootstrap): {r.parameter}",
+                           f"index of the cost to society if enforced as announced (share of its variance, "
+                           f"independent inputs; interval: SALib's bootstrap): "
+                           f"{labels.label(r.parameter, 'parameter')}",
                 "value": r.ST, "low": r.ST_low, "high": r.ST_high, "unit": "share of variance",
                 "interval": "95%", "interval_kind": "confidence"})
 for i, r in enumerate(voi[OUTPUT].head(3).itertuples(), start=1):
     rec.append({"key": f"{SCENARIO}_{OUTPUT}_evppi_{i}",
-                "finding": f"What measuring {r.parameter} would be worth, {['first', 'second', 'third'][i - 1]} "
+                "finding": f"What measuring this would be worth, {['first', 'second', 'third'][i - 1]} "
                            f"of all parameters (EVPPI; enforce as announced or register without a block, "
-                           f"at the break-even value of the block's aim, where it is largest: an upper bound)",
+                           f"at the break-even value of the block's aim, where it is largest: an upper bound): "
+                           f"{labels.label(r.parameter, 'parameter')}",
                 "value": two(r.evppi), "low": two(r.evppi), "high": two(r.evppi), "unit": "USD million",
                 "interval": "", "interval_kind": "inputs"})
 rec.append({"key": f"{SCENARIO}_{OUTPUT}_evpi",

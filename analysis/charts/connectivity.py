@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import labels
 from analysis.charts import style
 from analysis.models.connectivity import TrendFit, event_frame
 
@@ -16,7 +17,14 @@ def chart_subscribers(panel: pd.DataFrame, events: dict[str, str], source: str) 
     for col, colour in zip(
         panel.columns, (style.PALETTE["blue"], style.PALETTE["accent"]), strict=False
     ):
-        ax.plot(x, panel[col], marker="o", markersize=2.5, color=colour, label=names.get(col, col))
+        ax.plot(
+            x,
+            panel[col],
+            marker="o",
+            markersize=2.5,
+            color=colour,
+            label=names.get(col) or labels.label(col, "term"),
+        )
     ax.set_ylabel("subscribers (millions)")
     ax.legend(loc="center left")
     style.mark_events(ax, event_frame(events))
@@ -127,7 +135,7 @@ def chart_speeds(speeds: pd.DataFrame, events: dict[str, str], source: str) -> N
             marker,
             color=colour,
             markersize=3.5,
-            label=f"{segment}, {str(metric).replace('_', ' ')}",
+            label=f"{segment}, {labels.words(metric, 'term')}",
         )
     ax.set_ylabel("download speed (Mbps)")
     ax.set_ylim(bottom=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis import labels
 from analysis.charts import style
 from analysis.models.counterfactual import Gap
 
@@ -32,7 +33,7 @@ def chart_counterfactual(
         m["counterfactual"],
         color=style.PALETTE["accent"],
         linestyle="--",
-        label=f"counterfactual ({gap.method})",
+        label=f"counterfactual ({labels.label(gap.method, 'method')})",
     )
     ax.plot(
         y.index.to_timestamp(),
@@ -64,7 +65,8 @@ def chart_counterfactual(
         name=f"exports-counterfactual-{gap.method}",
         title=title,
         subtitle=(
-            f"Monthly IT export remittances, USD million; {gap.method} model fitted on "
+            f"Monthly IT export remittances, USD million; {labels.label(gap.method, 'method')} "
+            "fitted on "
             f"{gap.n_pre} months before Dec 2024"
         ),
         source=source,

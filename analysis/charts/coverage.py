@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import events
+from analysis import events, labels
 from analysis.charts import style
 from analysis.data.coverage import row_dates
 
@@ -23,7 +23,7 @@ def chart_coverage(tables: dict[str, pd.DataFrame], source: str) -> None:
     for i, name in enumerate(order):
         d = points.loc[points["table"] == name, "date"]
         ax.scatter(d, [i] * len(d), s=14, alpha=0.6, color=style.PALETTE["blue"], edgecolors="none")
-    ax.set_yticks(range(len(order)), order)
+    ax.set_yticks(range(len(order)), [labels.label(n, "table") for n in order])
     ax.invert_yaxis()
     ax.axvline(events.deadline(), color=style.PALETTE["accent"], linestyle="--", linewidth=1)
     ax.grid(axis="y", visible=False)
@@ -34,7 +34,10 @@ def chart_coverage(tables: dict[str, pd.DataFrame], source: str) -> None:
         title=f"{recent:.0%} of dated rows fall in 2023 or later; older years are thin",
         subtitle="One dot per dated row of each table; dashed line: 30 Nov 2024 deadline",
         source=source,
-        data=points.assign(date=points["date"].dt.date),
+        data=points.assign(
+            date=points["date"].dt.date,
+            table=points["table"].map(lambda n: labels.label(n, "table")),
+        ),
     )
 
 
@@ -48,7 +51,7 @@ def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
         color=style.PALETTE["accent"],
         zorder=3,
     )
-    labels = (
+    notes = (
         counts.assign(
             short=counts["estimator"].str.split(" (", regex=False).str[0],
             near=counts["millions"].round(1),
@@ -57,7 +60,7 @@ def chart_freelancer_counts(counts: pd.DataFrame, source: str) -> None:
         .agg(label=("short", " / ".join), millions=("millions", "mean"))
         .reset_index()
     )
-    for row in labels.itertuples():
+    for row in notes.itertuples():
         ax.annotate(
             row.label,
             (int(row.year), row.millions),

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
+from analysis import labels, precision
 from analysis.charts import style as plots
 from analysis.models import impact
 
-SCENARIO_LABELS = {
-    "base": "base ranges",
-    "as_announced": "as announced",
-    "partial_enforcement": "partial enforcement",
-    "mobile_number_route": "mobile-number route",
-    "licensing_regime": "licensing regime (what happened)",
-    "registration_only": "registration, no block",
-}
+#: Scenario names in words (the one registry: :mod:`analysis.labels`).
+SCENARIO_LABELS = labels.SCENARIOS
 
 
 def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str, source: str) -> None:
@@ -26,14 +23,15 @@ def chart_scenarios(summary: pd.DataFrame, output: str, name: str, title: str, s
     y = np.arange(len(rows))[::-1]
     ax.hlines(y, rows["low"], rows["high"], color=plots.PALETTE["band"], linewidth=6)
     ax.plot(rows["median"], y, "o", color=plots.PALETTE["accent"])
-    ax.set_yticks(y, [SCENARIO_LABELS.get(s, s) for s in rows["scenario"]])
+    ax.set_yticks(y, [labels.label(s, "scenario") for s in rows["scenario"]])
     ax.set_xlabel(f"{what} ({unit})")
     ax.set_xlim(left=0)
     plots.finish_chart(
         fig,
         name=name,
         title=title,
-        subtitle=f"{what.capitalize()}, {unit}: median (dot) and 90% interval (bar) by scenario",
+        subtitle=f"{labels.sentence(what)}, {unit}: median (dot) and 90% range of inputs (bar) "
+        "by scenario",
         source=source,
         data=rows,
     )
@@ -51,19 +49,23 @@ def chart_tornado(
         ax.barh(i, r["at_low"] - base, left=base, color=plots.PALETTE["blue"], height=0.6)
         ax.barh(i, r["at_high"] - base, left=base, color=plots.PALETTE["accent"], height=0.6)
     ax.axvline(base, color=plots.PALETTE["ink"], linewidth=0.8)
-    ax.set_yticks(range(len(t)), t["parameter"])
+    ax.set_yticks(
+        range(len(t)), [textwrap.shorten(labels.label(p, "parameter"), 48) for p in t["parameter"]]
+    )
     ax.set_xlabel(f"{what} ({unit}); blue: parameter at low bound, orange: at high bound")
     lead = tor.iloc[0]
+    lo, hi = sorted((lead["at_low"], lead["at_high"]))
     plots.finish_chart(
         fig,
         name=f"tornado-{scenario.replace('_', '-')}",
         title=(
-            f"{lead['parameter'].replace('_', ' ').capitalize()} moves the answer most: "
-            f"{lead['at_low']:,.0f} to {lead['at_high']:,.0f} {unit}"
+            f"{labels.sentence(labels.label(lead['parameter'], 'parameter'))} moves the answer "
+            f"most: {precision.fmt_interval(base, lo, hi, unit=unit)} from its low to its high "
+            "bound"
         ),
-        subtitle=f"{what.capitalize()} under '{SCENARIO_LABELS.get(scenario, scenario)}', "
-        "centred on the median of the draws; each parameter fixed at its low and high bound, "
-        "the others drawn",
+        subtitle=f"{labels.sentence(what)} under '{labels.label(scenario, 'scenario')}', "
+        "centred on the median of the draws (the headline); each parameter fixed at its low and "
+        "its high bound while the others keep their draws",
         source=source,
         data=tor,
     )

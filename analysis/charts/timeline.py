@@ -8,7 +8,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from analysis import events
+from analysis import events, labels
 from analysis.charts import style
 from analysis.data.timeline import LANES
 
@@ -29,7 +29,7 @@ def chart_timeline(ev: pd.DataFrame, source: str) -> None:
             linewidths=0.5,
             zorder=3,
         )
-    ax.set_yticks(range(len(lanes)), [c.replace("_", " ") for c in lanes])
+    ax.set_yticks(range(len(lanes)), [labels.label(c, "category") for c in lanes])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     ax.axvline(events.deadline(), color=style.PALETTE["accent"], linestyle="--", linewidth=1)
@@ -92,7 +92,7 @@ def chart_disruptions(record: pd.DataFrame, source: str) -> None:
 def chart_cost_claims(claims: pd.DataFrame, source: str) -> None:
     """Horizontal dot chart (log scale) of published cost claims, coloured by claim type."""
     c = claims.iloc[::-1].reset_index(drop=True)
-    labels = [
+    ticks = [
         textwrap.shorten(f"{r.claimant.split(' (')[0]}: {r.event}", 60, placeholder="...")
         for r in c.itertuples()
     ]
@@ -107,11 +107,11 @@ def chart_cost_claims(claims: pd.DataFrame, source: str) -> None:
             rows["usd_million"],
             rows.index,
             s=30,
-            label=str(kind).replace("_", " "),
+            label=labels.words(kind, "term"),
             color=colours.get(str(kind), style.PALETTE["grey"]),
             zorder=3,
         )
-    ax.set_yticks(range(len(c)), labels, fontsize=7)
+    ax.set_yticks(range(len(c)), ticks, fontsize=7)
     ax.set_xscale("log")
     ax.set_xlabel("USD million (log scale)")
     ax.legend(loc="lower right")

@@ -4,4 +4,5 @@ import sys
 
 from analysis.report.build import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the build's worker processes import this module too
+    sys.exit(main())

@@ -4,11 +4,13 @@
 
 1. builds into a fresh temporary folder beside ``reports/`` (``ANALYSIS_REPORTS_DIR`` points
    the notebooks' chart and result writers there);
-2. executes ``notebooks/NN-*.ipynb`` two at a time (they are independent), each with its own
-   folder as working directory, with a progress bar;
-3. writes the executed notebooks, one HTML page per notebook (code hidden, working offline),
-   ``results.csv``, the data package (folder and ZIP) and ``index.html`` (see
-   :mod:`analysis.site`);
+2. executes ``notebooks/NN-*.ipynb`` on two warm kernels (they are independent; each kernel
+   runs notebook after notebook, each from a fresh namespace and fresh settings, longest
+   first), each with its own folder as working directory, with a progress bar;
+3. writes the executed notebooks, one HTML page per notebook (code hidden, working offline,
+   RESULT lines dropped, tables captioned and labelled), ``results.csv``, the data package
+   (folder and ZIP), ``index.html`` (see :mod:`analysis.report.site`) and its PDF (headless
+   chromium);
 4. swaps the new folder in for ``reports/`` only when everything succeeded.
 
 A notebook that raises stops the build with a message naming the notebook and the cell; the
@@ -193,6 +195,13 @@ def execute(
             error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         where = f"code cell {n} ({first!r})" if n else "a cell"
         raise NotebookError(f"{path.name}: {where} failed: {error}") from None
+    finally:
+        # the client does not own a manager it was given: shut the kernel down here, so no
+        # kernel outlives its notebook
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if client.km.has_kernel:
+            client.km.shutdown_kernel(now=True)
     return Executed(path, nb, time.perf_counter() - start)
 
 
@@ -211,8 +220,133 @@ def _page(nb: nbformat.NotebookNode) -> str:
     exporter = HTMLExporter(
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(for_readers(nb))
     return body
+
+
+def _caption(md: str) -> str:
+    """A table's caption from the markdown cell before it: its heading or first sentence."""
+    import re
+
+    for line in md.splitlines():
+        text = line.strip().lstrip("#").strip()
+        if text:
+            text = re.sub(r"[*_`]", "", text)
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+            first = re.split(r"(?<=[.:;])\s", text, maxsplit=1)[0].rstrip(":;")
+            return first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "..."
+    return ""
+
+
+def _relabel_table(html_text: str, caption: str) -> str:
+    """A pandas HTML table with human column names, coded values in words, and a caption."""
+    import html as html_mod
+    import re
+
+    from analysis import labels
+
+    def header(m: re.Match) -> str:
+        raw = html_mod.unescape(m.group(2))
+        words = labels.label(raw) if labels.known(raw) else raw
+        return f"{m.group(1)}{html_mod.escape(words, quote=False)}{m.group(3)}"
+
+    def cell(m: re.Match) -> str:
+        raw = html_mod.unescape(m.group(2))
+        if labels.known(raw):
+            return f"{m.group(1)}{html_mod.escape(labels.label(raw), quote=False)}{m.group(3)}"
+        return m.group(0)
+
+    out = re.sub(r"(<th[^>]*>)([^<]*)(</th>)", header, html_text)
+    out = re.sub(r"(<td[^>]*>)([^<]*)(</td>)", cell, out)
+    if caption and "<caption" not in out:
+        out = re.sub(
+            r"(<table[^>]*>)",
+            lambda m: f"{m.group(1)}<caption>{html_mod.escape(caption, quote=False)}</caption>",
+            out,
+            count=1,
+        )
+    return out
+
+
+def for_readers(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of ``nb`` as a reader's page shows it.
+
+    The ``RESULT {...}`` lines the findings machinery reads are dropped (they stay in the
+    executed notebook); tables get human column names and coded values in words from
+    :mod:`analysis.labels`, and a caption from the markdown cell before them; known code
+    names in printed text are put in words.
+    """
+    import copy
+
+    from analysis import labels
+    from analysis.report.results import PREFIX
+
+    nb = copy.deepcopy(nb)
+    caption = ""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            caption = _caption(cell.source)
+            continue
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                lines = [
+                    ln for ln in out.get("text", "").splitlines(True) if not ln.startswith(PREFIX)
+                ]
+                if not "".join(lines).strip():
+                    continue
+                out["text"] = labels.relabel("".join(lines))
+            html_text = out.get("data", {}).get("text/html")
+            if html_text and "<table" in html_text:
+                out["data"]["text/html"] = _relabel_table(html_text, caption)
+            kept.append(out)
+        cell["outputs"] = kept
+    return nb
+
+
+def figure_order(done: list[Executed], figures: list[dict], folder: Path) -> list[dict]:
+    """``figures`` in story order: by notebook, then in the order each notebook shows them.
+
+    A chart is matched to the notebook whose output shows exactly its PNG; each figure gets
+    its ``notebook`` (stem). Charts no notebook shows come last, by name.
+    """
+    import base64
+    import hashlib
+
+    digest = {}
+    for f in figures:
+        png = folder / f"{f['name']}.png"
+        if png.is_file():
+            digest[hashlib.sha256(png.read_bytes()).hexdigest()] = f["name"]
+    place = {}
+    for i, ex in enumerate(done):
+        n = 0
+        for cell in ex.notebook.cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {}).get("image/png")
+                if not data:
+                    continue
+                key = hashlib.sha256(base64.b64decode(data)).hexdigest()
+                if key in digest and digest[key] not in place:
+                    place[digest[key]] = (i, n, ex.source.stem)
+                    n += 1
+    last = (len(done), 0, "")
+    ordered = sorted(figures, key=lambda f: (place.get(f["name"], last)[:2], f["name"]))
+    return [{**f, "notebook": place.get(f["name"], last)[2]} for f in ordered]
+
+
+def _svg_height(path: Path, width: int = 800) -> int:
+    """The height in pixels of an SVG shown ``width`` pixels wide (from its own size)."""
+    import re
+
+    head = path.read_text(encoding="utf-8")[:2000] if path.is_file() else ""
+    w = re.search(r'<svg[^>]*\swidth="([\d.]+)', head)
+    h = re.search(r'<svg[^>]*\sheight="([\d.]+)', head)
+    if not (w and h):
+        return round(width * 0.6)
+    return round(width * float(h.group(1)) / float(w.group(1)))
 
 
 def _run_one(path: str, reports_dir: str) -> tuple[str, float]:
@@ -270,6 +404,254 @@ def execute_all(
     return results
 
 
+#: Run silently in a kernel before each notebook it executes (not a cell: no output, no
+#: execution count). The first time, it records matplotlib's settings as a fresh kernel has
+#: them; every time, it gives the notebook what a fresh kernel would: an empty namespace,
+#: those settings, pandas' default options, no open figures, no warning already shown, the
+#: notebook's folder as working directory and the build's output folder.
+_FRESH = """
+import os as _os, sys as _sys, warnings as _warnings
+import matplotlib as _mpl, matplotlib.pyplot as _plt, pandas as _pd
+if not hasattr(_sys, "_pk_vpn_rc"):
+    _sys._pk_vpn_rc = _mpl.rcParams.copy()
+get_ipython().run_line_magic("reset", "-f")
+import os as _os, sys as _sys, warnings as _warnings
+import matplotlib as _mpl, matplotlib.pyplot as _plt, pandas as _pd
+_plt.close("all")
+with _warnings.catch_warnings():
+    _warnings.simplefilter("ignore")
+    _mpl.rcParams.update(_sys._pk_vpn_rc)
+    _pd.reset_option("all")
+for _m in list(_sys.modules.values()):
+    _reg = getattr(_m, "__warningregistry__", None)
+    if isinstance(_reg, dict):
+        _reg.clear()
+_os.chdir({cwd!r})
+{env}
+del _os, _sys, _warnings, _mpl, _plt, _pd, _m, _reg
+"""
+
+
+class WarmKernel:
+    """One kernel that executes notebook after notebook, each as if in a fresh kernel.
+
+    Starting a kernel and importing pandas, matplotlib, scipy and statsmodels costs seconds
+    per notebook; a warm kernel pays it once. Before each notebook :data:`_FRESH` empties the
+    namespace and restores the settings a fresh kernel has, and afterwards the execution
+    counts are numbered from 1, so the outputs are those of a fresh kernel (a test compares
+    them with the committed notebooks).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        self.km = IPCKernelManager(kernel_name=KERNEL)
+        self.km.start_kernel(env={**os.environ, **(env or {})})
+
+    def _fresh(self, cwd: Path, env: dict[str, str]) -> None:
+        lines = "\n".join(f"_os.environ[{k!r}] = {v!r}" for k, v in env.items())
+        code = _FRESH.format(cwd=str(cwd), env=lines)
+        # A client of its own each time: nbclient's event loop is gone once a notebook ran.
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=120)
+            reply = kc.execute_interactive(
+                code, store_history=False, timeout=120, output_hook=lambda msg: None
+            )
+        finally:
+            kc.stop_channels()
+        if reply["content"].get("status") != "ok":
+            content = reply["content"]
+            raise NotebookError(
+                f"kernel reset failed: {content.get('ename')}: {content.get('evalue')}"
+            )
+
+    def execute(
+        self,
+        path: Path,
+        reports_dir: Path | None = None,
+        timeout: int = CELL_TIMEOUT,
+        record_timing: bool = True,
+    ) -> Executed:
+        """Execute one notebook in this kernel, from a fresh state; return it with outputs.
+
+        Raises:
+            NotebookError: a cell raised, timed out or killed the kernel.
+        """
+        path = Path(path)
+        nb = nbformat.read(path, as_version=4)
+        env = {paths.OUTPUT_ENV: str(reports_dir)} if reports_dir else {}
+        start = time.perf_counter()
+        self._fresh(path.parent.resolve(), env)
+        client = NotebookClient(
+            nb,
+            km=self.km,
+            timeout=timeout,
+            record_timing=record_timing,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        try:
+            client.execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            n, first, error = _failed_cell(nb)
+            if not n:
+                error = (
+                    str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+                )
+            where = f"code cell {n} ({first!r})" if n else "a cell"
+            raise NotebookError(f"{path.name}: {where} failed: {error}") from None
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+        _renumber(nb)
+        return Executed(path, nb, time.perf_counter() - start)
+
+    def close(self) -> None:
+        """Shut the kernel down and remove its sockets."""
+        self.km.shutdown_kernel(now=True)
+
+
+def _renumber(nb: nbformat.NotebookNode) -> None:
+    """Number the executed code cells 1, 2, ... as a fresh kernel does."""
+    n = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code" or cell.get("execution_count") is None:
+            continue
+        n += 1
+        cell.execution_count = n
+        for out in cell.get("outputs", []):
+            if "execution_count" in out:
+                out["execution_count"] = n
+
+
+def _expected_seconds(notebooks: list[Path], previous: Path | None) -> dict[Path, float]:
+    """How long each notebook took in the previous report (0 when unknown)."""
+    from datetime import datetime
+
+    out = {}
+    for path in notebooks:
+        seconds = 0.0
+        old = previous / "notebooks" / path.name if previous else None
+        if old is not None and old.is_file():
+            try:
+                stamps = [
+                    c.metadata["execution"][k]
+                    for c in nbformat.read(old, as_version=4).cells
+                    if c.cell_type == "code" and "execution" in c.metadata
+                    for k in ("iopub.execute_input", "shell.execute_reply")
+                    if k in c.metadata["execution"]
+                ]
+                if stamps:
+                    times = [datetime.fromisoformat(s.replace("Z", "+00:00")) for s in stamps]
+                    seconds = (max(times) - min(times)).total_seconds()
+            except (KeyError, ValueError, OSError, nbformat.reader.NotJSONError):
+                seconds = 0.0
+        out[path] = seconds
+    return out
+
+
+def _warm_worker(todo, results, reports_dir: str) -> None:
+    """A worker process: one warm kernel executes notebooks from ``todo`` until it is empty.
+
+    Puts ``(path, JSON, seconds)`` per notebook on ``results``, or ``(path, None, error)``
+    and stops; ``(None, None, None)`` when done.
+    """
+    import queue
+
+    kernel = None
+    try:
+        kernel = WarmKernel()
+        while True:
+            try:
+                path = todo.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                ex = kernel.execute(Path(path), Path(reports_dir))
+            except NotebookError as exc:
+                results.put((path, None, str(exc)))
+                return
+            results.put((path, nbformat.writes(ex.notebook), ex.seconds))
+    except Exception as exc:  # noqa: BLE001 - the kernel did not start: say so, in one line
+        results.put((None, None, f"a kernel failed: {type(exc).__name__}: {exc}"))
+        return
+    finally:
+        if kernel is not None:
+            kernel.close()
+    results.put((None, None, None))
+
+
+def execute_warm(
+    notebooks: list[Path],
+    reports_dir: Path,
+    jobs: int = 2,
+    progress: bool = True,
+    previous: Path | None = None,
+) -> list[Executed]:
+    """Execute notebooks on ``jobs`` warm kernels (:class:`WarmKernel`), longest first.
+
+    Each kernel (in its own worker process) takes the next notebook as it finishes one;
+    notebooks start in order of the time they took in the ``previous`` report, longest first
+    (from the last notebook when no time is known).
+
+    Returns:
+        The executed notebooks in the order given.
+
+    Raises:
+        NotebookError: the first notebook that fails (naming it and its cell).
+    """
+    import multiprocessing as mp
+    import queue
+
+    from tqdm import tqdm
+
+    expected = _expected_seconds(notebooks, previous)
+    order = sorted(reversed(notebooks), key=lambda p: -expected[p])
+    # spawn, not fork: a forked child would inherit this process's ZeroMQ state
+    ctx = mp.get_context("spawn")
+    todo, results = ctx.Queue(), ctx.Queue()
+    for p in order:
+        todo.put(str(p))
+    workers = [
+        ctx.Process(target=_warm_worker, args=(todo, results, str(reports_dir)), daemon=True)
+        for _ in range(max(1, min(jobs, len(notebooks))))
+    ]
+    for w in workers:
+        w.start()
+    bar = tqdm(
+        total=len(notebooks), desc="notebooks", unit="nb", disable=not progress, file=sys.stderr
+    )
+    done: dict[str, Executed] = {}
+    running, error = len(workers), None
+    try:
+        while running and error is None:
+            try:
+                path, text, info = results.get(timeout=5)
+            except queue.Empty:
+                if not any(w.is_alive() for w in workers):
+                    error = "the notebook workers stopped without a result"
+                continue
+            if path is None:
+                running -= 1
+                error = info
+                continue
+            if text is None:
+                error = info
+                continue
+            done[path] = Executed(Path(path), nbformat.reads(text, as_version=4), info)
+            bar.update(1)
+            bar.set_postfix_str(Path(path).name)
+    finally:
+        bar.close()
+        if error is not None:
+            for w in workers:
+                w.terminate()
+        for w in workers:
+            w.join(timeout=60)
+    if error is not None:
+        raise NotebookError(error)
+    return [done[str(p)] for p in notebooks]
+
+
 def _with_nav(page: str) -> str:
     """Make a notebook page work offline and link back to the findings page.
 
@@ -286,8 +668,57 @@ def _with_nav(page: str) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
 
 
+PDF_NAME = "report.pdf"
+
+
+def chromium() -> str | None:
+    """The headless browser that prints the PDF: ``$CHROMIUM``, or ``chromium`` on the path."""
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    return found if found and Path(found).exists() else None
+
+
+def print_pdf(page: Path, pdf: Path, timeout: int = 180) -> bool:
+    """Print ``page`` to ``pdf`` with headless chromium; ``False`` when there is no browser.
+
+    Raises:
+        NotebookError: the browser ran but wrote no PDF (its last error line is named).
+    """
+    import subprocess
+
+    browser = chromium()
+    if browser is None:
+        return False
+    with tempfile.TemporaryDirectory(prefix="pk-vpn-pdf-") as profile:
+        result = subprocess.run(
+            [
+                browser,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--allow-file-access-from-files",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.resolve().as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF-"):
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise NotebookError(f"the PDF of the report was not written by {browser}: {last}")
+    return True
+
+
 def _write_site(tmp: Path, done: list[Executed]) -> None:
-    """Write pages, data, results and the index into the build folder ``tmp``."""
+    """Write pages, data, results, the index and its PDF into the build folder ``tmp``."""
     import json
     import shutil as sh
 
@@ -306,6 +737,10 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     figures = [
         json.loads(p.read_text(encoding="utf-8")) for p in sorted((tmp / "figures").glob("*.json"))
     ]
+    figures = [
+        {**f, "height": _svg_height(tmp / "figures" / f"{f['name']}.svg")}
+        for f in figure_order(done, figures, tmp / "figures")
+    ]
     res = results_mod.gather(tmp / "results")
     res.to_csv(tmp / "results.csv", index=False)
     downloads.write_data(paths.DATA, tmp / "data")  # listed files only, formulas neutralised
@@ -313,11 +748,27 @@ def _write_site(tmp: Path, done: list[Executed]) -> None:
     sh.make_archive(str(tmp / "data"), "zip", root_dir=tmp, base_dir="data")
     timeline = data_mod.load("policy_timeline")
     after = timeline.loc[timeline["date"] >= events.deadline()].sort_values("date")
-    html_text = site.index_html(
-        res, after, pages, figures, len(data_mod.sources()), len(data_mod.table_names()) - 1
-    )
-    (tmp / "index.html").write_text(html_text, encoding="utf-8")
     site.write_assets(tmp)
+
+    def index(pdf: str) -> None:
+        html_text = site.index_html(
+            res,
+            after,
+            pages,
+            figures,
+            len(data_mod.sources()),
+            len(data_mod.table_names()) - 1,
+            pdf=pdf,
+        )
+        (tmp / "index.html").write_text(html_text, encoding="utf-8")
+
+    index(PDF_NAME)
+    if not print_pdf(tmp / "index.html", tmp / PDF_NAME):
+        print(
+            "report: no chromium found (run `make browser`); the report has no PDF",
+            file=sys.stderr,
+        )
+        index("")
 
 
 def build(
@@ -336,7 +787,7 @@ def build(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
     try:
-        done = execute_all(notebooks, tmp, jobs=jobs, progress=progress)
+        done = execute_warm(notebooks, tmp, jobs=jobs, progress=progress, previous=out)
         _write_site(tmp, done)
         _swap(tmp, out)
     except BaseException:
