@@ -74,7 +74,9 @@ def test_identifiers_are_found_and_file_paths_are_not():
 
 
 def test_relabel_and_sentence_case():
-    described = data.load("parameters").set_index("parameter").loc["firm_disruption_days", "description"]
+    described = (
+        data.load("parameters").set_index("parameter").loc["firm_disruption_days", "description"]
+    )
     assert labels.relabel("x: firm_disruption_days") == f"x: {described}"
     assert labels.sentence("VPN users cut off") == "VPN users cut off"
     assert labels.sentence("freelancers cut off") == "Freelancers cut off"
