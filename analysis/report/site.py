@@ -205,12 +205,13 @@ def _s_connectivity(by: dict) -> str:
 def _s_enforcement(by: dict) -> str:
     users = _get(by, "as_announced_net_cut_off_m")
     free = _get(by, "as_announced_freelancers_affected_k")
-    money = _get(by, "as_announced_total_at_risk_usd_m")
+    total = _get(by, "as_announced_total_at_risk_usd_m")
+    money = _get(by, "as_announced_money_lost_usd_m")
     return (
         f"Had the block been enforced as announced, {_quote(users)} would have been left "
-        f"without a working VPN and {_quote(free)} cut off, with {_quote(money)} of IT exports "
-        "and freelance earnings at risk: revenue at risk under assumed inputs, not a measured "
-        "loss."
+        f"without a working VPN and {_quote(free)} cut off; firms and freelancers would have "
+        f"lost {_quote(money)}, and the cost to society, counting individuals' lost time, "
+        f"would have been {_quote(total)}: a model under assumed inputs, not a measured loss."
     )
 
 
