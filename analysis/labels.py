@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from analysis.data import regions as _regions
+
 #: A code identifier: lower-case words joined by underscores (``vpn_users_m``).
 IDENTIFIER = re.compile(r"(?<![\w/.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w-])")
 #: A file a source line points to (``data/vpn_registrations.csv``): a path, not code.
@@ -44,16 +46,8 @@ COUNTERFACTUAL_METHODS = {
     "structural": "structural time-series model",
 }
 
-REGIONS = {
-    "pakistan": "Pakistan",
-    "punjab": "Punjab",
-    "sindh": "Sindh",
-    "khyber_pakhtunkhwa": "Khyber Pakhtunkhwa",
-    "balochistan": "Balochistan",
-    "islamabad": "Islamabad",
-    "gilgit_baltistan": "Gilgit-Baltistan",
-    "azad_jammu_kashmir": "Azad Jammu and Kashmir",
-}
+#: Regions as charts and pages name them: the data layer's names, "Pakistan" for the nation.
+REGIONS = {**_regions.NAMES, _regions.NATIONAL: "Pakistan"}
 
 CATEGORIES = {
     "regulation": "regulation",

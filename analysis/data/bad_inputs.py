@@ -18,7 +18,6 @@ import contextlib
 import csv
 import io
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -601,20 +600,6 @@ def _rehash(copy: Path) -> None:
     path.write_text(json.dumps(pkg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-@contextlib.contextmanager
-def _environ(values: dict[str, str]):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def run(case: Case, folder: Path) -> Outcome:
     """Run one case in this process on a private copy of the data; return its outcome."""
     from analysis.__main__ import main as cli
@@ -624,7 +609,7 @@ def run(case: Case, folder: Path) -> Outcome:
     env = {data.DATA_ENV: str(copy), "ANALYSIS_REPORTS_DIR": str(Path(folder) / "reports")}
     env.update(dict(case.env))
     err, out = io.StringIO(), io.StringIO()
-    with _environ(env), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+    with paths.environ(**env), contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
             status = datapackage.main() if case.argv == MAKE_DATA else cli(list(case.argv))
         except SystemExit as exc:

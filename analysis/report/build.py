@@ -25,7 +25,6 @@ import shutil
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,20 +59,6 @@ def notebook_paths(folder: Path | None = None) -> list[Path]:
     if not found:
         raise NotebookError(f"no notebooks named NN-topic.ipynb in {folder}")
     return found
-
-
-@contextmanager
-def _env(**values: str):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _failed_cell(nb: nbformat.NotebookNode) -> tuple[int, str, str]:
@@ -187,7 +172,7 @@ def execute(
     env = {"ANALYSIS_REPORTS_DIR": str(reports_dir)} if reports_dir else {}
     start = time.perf_counter()
     try:
-        with _env(**env):
+        with paths.environ(**env):
             client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         n, first, error = _failed_cell(nb)
