@@ -85,7 +85,8 @@ charts.impact.chart_tornado(tor, OUTPUT, SCENARIO, source=src)
 
 # %%
 inputs, outputs = impact.simulate(table, DRAWS, SEED, correlations)
-rc = impact.rank_correlation(inputs, outputs, OUTPUT)
+rcs = impact.rank_correlations(inputs, outputs, [OUTPUT, "net_cut_off_m", "freelancers_affected_k"])
+rc = rcs[OUTPUT]
 precision.table(rc.head(10))
 
 # %%
@@ -96,7 +97,7 @@ def drivers(frame, value):
 
 print("top three drivers:", drivers(rc, "spearman"))
 for out in ["net_cut_off_m", "freelancers_affected_k"]:
-    print(f"{out}: " + drivers(impact.rank_correlation(inputs, outputs, out), "spearman"))
+    print(f"{out}: " + drivers(rcs[out], "spearman"))
 
 # %% [markdown]
 # ## Dependence: detection, switching and duration move together

@@ -183,3 +183,44 @@ def test_its_calibrated_finds_an_injected_step_and_none_when_absent():
         for s in range(20)
     ]
     assert sum(p < 0.10 for p in ps) <= 5
+
+
+def test_sarimax_paths_match_statsmodels_simulate():
+    # The closed-form paths are statsmodels' simulate(anchor="end") from each parameter
+    # vector: at one fixed parameter vector (the estimate) the two agree in distribution.
+    from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+    y = _series(seed=3)
+    pre, post = y.loc[y.index < pd.Period(BREAK, "M")], y.loc[y.index >= pd.Period(BREAK, "M")]
+    X = cf._sarimax_X(pre.index, pre.index[0])
+    res = SARIMAX(np.log(pre.to_numpy()), exog=X, order=(1, 0, 0), trend="n").fit(disp=False)
+    future = cf._sarimax_X(post.index, pre.index[0])
+    n = 20_000
+    sims = np.asarray(
+        res.simulate(len(post), repetitions=n, anchor="end", exog=future, rng=1)
+    ).reshape(len(post), n)
+    with mock.patch.object(cf, "mvn_draws", lambda rng, mean, cov, k: np.tile(mean, (k, 1))):
+        with mock.patch.object(cf, "_fit_mle", lambda model, what: res):
+            ours = np.log(cf.draws_sarimax(pre, post.index, n, np.random.default_rng(2)))
+    assert np.allclose(
+        ours.mean(axis=0), sims.mean(axis=1), atol=4 * sims.std(axis=1).max() / np.sqrt(n)
+    )
+    assert np.allclose(ours.std(axis=0), sims.std(axis=1), rtol=0.03)
+
+
+def test_vectorised_hac_is_statsmodels_hac():
+    import statsmodels.api as sm
+
+    from analysis.models.numerics import ols_hac
+
+    rng = np.random.default_rng(0)
+    y = _series()
+    X = cf._its_design(y, BREAK, ("2024-03",), ("2025-05",))
+    Y = np.log(y.to_numpy())[None, :] + rng.normal(0, 0.05, (20, len(y)))
+    params, bse = ols_hac(X, Y, 3)
+    for k in range(len(Y)):
+        fit = sm.OLS(Y[k], X).fit(cov_type="HAC", cov_kwds={"maxlags": 3, "use_correction": True})
+        assert np.allclose(params[k], fit.params, rtol=1e-10, atol=1e-12)
+        assert np.allclose(bse[k], fit.bse, rtol=1e-10, atol=1e-12)
+    one = ols_hac(X, Y[0], 3)
+    assert one[0].shape == (X.shape[1],) and np.allclose(one[1], bse[0])

@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
+from analysis.models.numerics import ols_hac
+
 #: The policy events the subscriber series are tested at (keys of :mod:`analysis.events`);
 #: ``events.months_after(EVENT_KEYS)`` gives the ``breaks`` the functions below take.
 
@@ -242,17 +244,21 @@ def null_t_stats(
     t = np.array([(p - index[0]).n for p in index], dtype=float)
     span = int(t[-1]) + 1
     innov_sd = sd * np.sqrt(max(1 - rho**2, 1e-12))
-    rows = []
-    for _ in range(sims):
-        e = np.empty(span)
-        e[0] = rng.normal(0, sd)
-        shocks = rng.normal(0, innov_sd, span)
-        for i in range(1, span):
-            e[i] = rho * e[i - 1] + shocks[i]
-        y = pd.Series(100 + 0.5 * t + e[t.astype(int)], index=index)
-        table = segmented_trend(y, breaks, slopes, hac_lags).table.set_index("term")
-        rows.append(table.loc[table.index.str.startswith("step"), "t_stat"])
-    return pd.DataFrame(rows).reset_index(drop=True)
+    e = np.empty((sims, span))
+    for k in range(sims):  # per series: its start, then its shocks (one stream, in order)
+        e[k, 0] = rng.normal(0, sd)
+        e[k, 1:] = rng.normal(0, innov_sd, span)[1:]
+    for i in range(1, span):
+        e[:, i] += rho * e[:, i - 1]
+    Y = 100 + 0.5 * t + e[:, t.astype(int)]
+    # the same fit as segmented_trend (OLS, HAC errors) on every series at once
+    segmented_trend(pd.Series(Y[0], index=index), breaks, slopes, hac_lags)  # checks the design
+    X = design(index, breaks, slopes)
+    params, bse = ols_hac(X.to_numpy(), Y, hac_lags)
+    steps = [i for i, c in enumerate(X.columns) if c.startswith("step")]
+    return pd.DataFrame(
+        params[:, steps] / bse[:, steps], columns=pd.Index(X.columns[steps], name="term")
+    )
 
 
 def calibrate(

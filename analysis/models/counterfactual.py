@@ -28,7 +28,7 @@ import statsmodels.api as sm
 from statsmodels.tools.sm_exceptions import ConvergenceWarning
 from statsmodels.tsa.statespace.sarimax import SARIMAX
 
-from analysis.models.numerics import STATESPACE_FIT, mvn_draws
+from analysis.models.numerics import STATESPACE_FIT, mvn_draws, ols_hac
 from analysis.precision import SAME_FIGURE_RTOL
 
 #: Labels of one monthly series, first found wins. PBS's "IT services" figure is last: it
@@ -184,31 +184,36 @@ def draws_sarimax(
 ) -> np.ndarray:
     """Counterfactual paths from log exports = trend + peak + AR(1) errors (SARIMAX).
 
-    Parameter uncertainty is carried by re-filtering the pre-period with ``param_draws``
-    parameter vectors drawn from the estimated normal distribution, and simulating
-    ``n / param_draws`` future paths from each.
+    Parameter uncertainty is carried by ``param_draws`` parameter vectors drawn from the
+    estimated normal distribution, with ``n / param_draws`` future paths from each. The paths
+    are simulated in closed form, all at once: with no measurement error the model's state at
+    the last month is that month's residual ``e_T = log y_T - x_T'b``, so from each parameter
+    vector the future residuals follow ``e_t = phi e_(t-1) + sigma eps_t`` from ``e_T``; this
+    is what statsmodels' ``simulate(anchor="end")`` draws after re-filtering with those
+    parameters, without building a results object per draw.
     """
-    model = SARIMAX(
-        np.log(pre.to_numpy(float)),
-        exog=_sarimax_X(pre.index, pre.index[0]),
-        order=(1, 0, 0),
-        trend="n",
-    )
+    logy = np.log(pre.to_numpy(float))
+    X = _sarimax_X(pre.index, pre.index[0])
+    model = SARIMAX(logy, exog=X, order=(1, 0, 0), trend="n")
     res = _fit_mle(model, "SARIMAX")
     cov = res.cov_params()
     if not (np.isfinite(res.params).all() and np.isfinite(cov).all()):
         raise ValueError("counterfactual: the SARIMAX fit did not converge")
     reps = max(n // param_draws, 1)
     exog = _sarimax_X(post_index, pre.index[0])
-    paths = []
-    for params in mvn_draws(rng, res.params, cov, param_draws):
-        params[-1] = abs(params[-1])  # innovation variance stays positive
-        params[-2] = np.clip(params[-2], -0.99, 0.99)  # stationary AR(1)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            drawn = model.smooth(params)
-        paths.append(_simulate_forward(drawn, len(post_index), reps, exog, rng))
-    return np.exp(np.vstack(paths))
+    params = mvn_draws(rng, res.params, cov, param_draws)
+    beta = params[:, : X.shape[1]]
+    phi = np.clip(params[:, -2], -0.99, 0.99)  # stationary AR(1)
+    sigma = np.sqrt(np.abs(params[:, -1]))  # innovation variance stays positive
+    resid = logy[-1] - beta @ X[-1]  # (param_draws,)
+    shocks = rng.standard_normal((param_draws, reps, len(post_index)))
+    e = np.empty_like(shocks)
+    prev = np.broadcast_to(resid[:, None], (param_draws, reps))
+    for j in range(len(post_index)):
+        prev = phi[:, None] * prev + sigma[:, None] * shocks[:, :, j]
+        e[:, :, j] = prev
+    log_paths = (beta @ exog.T)[:, None, :] + e
+    return np.exp(log_paths.reshape(param_draws * reps, len(post_index)))
 
 
 def draws_structural(
@@ -470,11 +475,10 @@ def its_calibrated(
         noise[:, i] = rho * noise[:, i - 1] + shocks[:, i]
     from scipy import stats
 
-    t_sim = np.empty(sims)
     q = stats.t.ppf((1 + level) / 2, real.df_resid)
-    for k in range(sims):
-        f = _its_fit(null.fittedvalues + noise[k], X, hac_lags)
-        t_sim[k] = f.params[3] / f.bse[3]
+    # the same fit as _its_fit (OLS, HAC errors) on every simulated series at once
+    params, bse = ols_hac(X, null.fittedvalues[None, :] + noise, hac_lags)
+    t_sim = params[:, 3] / bse[:, 3]
     t_real = float(real.params[3] / real.bse[3])
     lo_q, hi_q = np.quantile(t_sim, [(1 - level) / 2, (1 + level) / 2])
 

@@ -34,7 +34,7 @@ Money:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -386,20 +386,39 @@ def tornado(
     return out
 
 
+def rank_correlations(
+    inputs: Mapping, outputs: Mapping, names: Sequence[str]
+) -> dict[str, pd.DataFrame]:
+    """Spearman rank correlation of each varying input with each output in ``names``.
+
+    Ranks every input once for all the outputs (ranking is most of the work).
+
+    Returns:
+        For each output name, one row per varying input: ``parameter``, ``spearman``, sorted
+        by the correlation's size, largest first.
+    """
+    ranked = {
+        name: pd.Series(x).rank().to_numpy()
+        for name, x in ((k, np.asarray(v, dtype=float)) for k, v in inputs.items())
+        if np.ptp(x) != 0
+    }
+    out = {}
+    for output in names:
+        y = pd.Series(np.asarray(outputs[output], dtype=float)).rank().to_numpy()
+        rows = [
+            {"parameter": name, "spearman": float(np.corrcoef(rx, y)[0, 1])}
+            for name, rx in ranked.items()
+        ]
+        table = pd.DataFrame(rows, columns=["parameter", "spearman"])
+        out[output] = table.reindex(
+            table["spearman"].abs().sort_values(ascending=False).index
+        ).reset_index(drop=True)
+    return out
+
+
 def rank_correlation(inputs: Mapping, outputs: Mapping, output: str) -> pd.DataFrame:
     """Spearman rank correlation of each varying input with ``output`` (global sensitivity)."""
-    y = pd.Series(np.asarray(outputs[output], dtype=float)).rank().to_numpy()
-    rows = []
-    for name, x in inputs.items():
-        x = np.asarray(x, dtype=float)
-        if np.ptp(x) == 0:
-            continue
-        rx = pd.Series(x).rank().to_numpy()
-        rows.append({"parameter": name, "spearman": float(np.corrcoef(rx, y)[0, 1])})
-    out = pd.DataFrame(rows)
-    return out.reindex(out["spearman"].abs().sort_values(ascending=False).index).reset_index(
-        drop=True
-    )
+    return rank_correlations(inputs, outputs, [output])[output]
 
 
 # ----------------------------------------------------------------- cost of one disruption

@@ -50,3 +50,37 @@ def mvn_draws(rng: np.random.Generator, mean, cov, size: int) -> np.ndarray:
         raise ValueError("mvn_draws: the covariance is not positive semi-definite")
     z = rng.standard_normal((size, len(mean)))
     return mean + z @ chol.T
+
+
+def ols_hac(X: np.ndarray, Y: np.ndarray, maxlags: int) -> tuple[np.ndarray, np.ndarray]:
+    """OLS with Newey-West (HAC) standard errors for many series on one design, at once.
+
+    The same estimator as statsmodels' ``OLS(y, X).fit(cov_type="HAC", cov_kwds={"maxlags":
+    maxlags, "use_correction": True})`` (Bartlett weights ``1 - l / (maxlags + 1)``, the
+    small-sample factor ``n / (n - k)``), vectorised over the rows of ``Y``: a simulation of
+    thousands of series costs a few matrix products instead of thousands of model objects.
+
+    Args:
+        X: design, shape ``(n, k)``, full column rank.
+        Y: series, shape ``(n,)`` or ``(sims, n)``.
+        maxlags: Newey-West lags.
+
+    Returns:
+        ``(params, bse)``, each of shape ``(sims, k)`` (``(k,)`` for one series).
+    """
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    one = Y.ndim == 1
+    Y = np.atleast_2d(Y)
+    n, k = X.shape
+    h_inv = np.linalg.pinv(X.T @ X)
+    params = Y @ (h_inv @ X.T).T  # (sims, k)
+    resid = Y - params @ X.T  # (sims, n)
+    xu = resid[:, :, None] * X[None, :, :]  # (sims, n, k)
+    S = np.einsum("stk,stj->skj", xu, xu)
+    for lag in range(1, maxlags + 1):
+        s = np.einsum("stk,stj->skj", xu[:, lag:], xu[:, :-lag])
+        S += (1 - lag / (maxlags + 1)) * (s + np.swapaxes(s, 1, 2))
+    cov = h_inv[None] @ S @ h_inv[None] * (n / (n - k))
+    bse = np.sqrt(np.diagonal(cov, axis1=1, axis2=2))
+    return (params[0], bse[0]) if one else (params, bse)
