@@ -431,6 +431,73 @@ del _os, _sys, _warnings, _mpl, _plt, _pd, _m, _reg
 """
 
 
+async def _ready(kc, timeout: float) -> None:
+    """Wait until the kernel answers on the shell channel and its IOPub reaches ``kc``.
+
+    jupyter_client's ``wait_for_ready`` does the same, then waits a further 0.2 s for IOPub
+    to fall silent, twice per notebook here (nbclient calls it too): 0.4 s a notebook of
+    nothing. This returns as soon as the kernel's "idle" for a ``kernel_info`` request
+    arrives on IOPub, which proves the subscription is live (a message published before it
+    joined would be lost, and nbclient would wait for it for ever).
+    """
+    from queue import Empty
+
+    from jupyter_core.utils import ensure_async
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        try:
+            while True:  # the reply (an older request's reply is skipped)
+                reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            while True:  # its "idle" on IOPub
+                msg = await ensure_async(kc.iopub_channel.get_msg(timeout=0.5))
+                if (
+                    msg["parent_header"].get("msg_id") == msg_id
+                    and msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"
+                ):
+                    return
+        except Empty:
+            if not await ensure_async(kc.is_alive()):
+                raise RuntimeError("the kernel died before it was ready") from None
+    raise RuntimeError(f"the kernel did not answer in {timeout:.0f} s")
+
+
+class _WarmClient(NotebookClient):
+    """nbclient on a kernel that is already running: ready without idle waits, reset first.
+
+    ``reset_code`` runs silently (no output, no execution count) once the client is
+    connected, before the first cell: one connection a notebook instead of two.
+    """
+
+    reset_code: str = ""
+
+    async def async_start_new_kernel_client(self):
+        from jupyter_core.utils import ensure_async
+        from nbclient.util import run_hook
+
+        self.kc = self.km.client()
+        await ensure_async(self.kc.start_channels())
+        try:
+            await _ready(self.kc, self.startup_timeout)
+        except RuntimeError as exc:
+            raise NotebookError(f"kernel not ready: {exc}") from None
+        self.kc.allow_stdin = False
+        if self.reset_code:
+            msg_id = self.kc.execute(self.reset_code, silent=True, store_history=False)
+            reply = await self.async_wait_for_reply(msg_id)
+            content = (reply or {}).get("content", {})
+            if content.get("status") != "ok":
+                raise NotebookError(
+                    f"kernel reset failed: {content.get('ename')}: {content.get('evalue')}"
+                )
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
+
 class WarmKernel:
     """One kernel that executes notebook after notebook, each as if in a fresh kernel.
 
@@ -445,24 +512,9 @@ class WarmKernel:
         self.km = IPCKernelManager(kernel_name=KERNEL)
         self.km.start_kernel(env={**os.environ, **(env or {})})
 
-    def _fresh(self, cwd: Path, env: dict[str, str]) -> None:
+    def _fresh_code(self, cwd: Path, env: dict[str, str]) -> str:
         lines = "\n".join(f"_os.environ[{k!r}] = {v!r}" for k, v in env.items())
-        code = _FRESH.format(cwd=str(cwd), env=lines)
-        # A client of its own each time: nbclient's event loop is gone once a notebook ran.
-        kc = self.km.client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=120)
-            reply = kc.execute_interactive(
-                code, store_history=False, timeout=120, output_hook=lambda msg: None
-            )
-        finally:
-            kc.stop_channels()
-        if reply["content"].get("status") != "ok":
-            content = reply["content"]
-            raise NotebookError(
-                f"kernel reset failed: {content.get('ename')}: {content.get('evalue')}"
-            )
+        return _FRESH.format(cwd=str(cwd), env=lines)
 
     def execute(
         self,
@@ -480,14 +532,14 @@ class WarmKernel:
         nb = nbformat.read(path, as_version=4)
         env = {paths.OUTPUT_ENV: str(reports_dir)} if reports_dir else {}
         start = time.perf_counter()
-        self._fresh(path.parent.resolve(), env)
-        client = NotebookClient(
+        client = _WarmClient(
             nb,
             km=self.km,
             timeout=timeout,
             record_timing=record_timing,
             resources={"metadata": {"path": str(path.parent)}},
         )
+        client.reset_code = self._fresh_code(path.parent.resolve(), env)
         try:
             client.execute()
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
