@@ -442,7 +442,7 @@ async def _ready(kc, timeout: float) -> None:
     """
     from queue import Empty
 
-    from jupyter_core.utils import ensure_async
+    from nbclient.util import ensure_async
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -476,8 +476,7 @@ class _WarmClient(NotebookClient):
     reset_code: str = ""
 
     async def async_start_new_kernel_client(self):
-        from jupyter_core.utils import ensure_async
-        from nbclient.util import run_hook
+        from nbclient.util import ensure_async, run_hook
 
         self.kc = self.km.client()
         await ensure_async(self.kc.start_channels())
