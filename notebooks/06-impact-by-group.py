@@ -223,7 +223,7 @@ precision.table(pd.concat([split(s, ["compliance_cost_usd_m"]) for s in SCENARIO
 # the others keep their draws, and the median is taken again.
 
 # %%
-tor = impact.tornado(runs["as_announced"], impact.HEADLINE, DRAWS, SEED, correlations)
+tor = impact.tornado(runs["as_announced"], impact.HEADLINE, DRAWS, SEED, correlations, draws=draws["as_announced"])
 # the tornado's centre is the headline's median, to the last digit
 assert tor.attrs["base"] == h["median"]
 print("as announced, cost to society:", precision.fmt_interval(h["median"], h["low"], h["high"], unit="USD million", kind=KIND))

@@ -70,7 +70,8 @@ def unit(output):
 # fixed at its low and at its high bound while the others keep their draws:
 
 # %%
-tor = impact.tornado(table, OUTPUT, DRAWS, SEED, correlations)
+inputs, outputs = impact.simulate(table, DRAWS, SEED, correlations)
+tor = impact.tornado(table, OUTPUT, DRAWS, SEED, correlations, draws=(inputs, outputs))
 print(f"{OUTPUT}, median of the draws (the headline of 06): {precision.fmt(tor.attrs['base'])} {unit(OUTPUT)}")
 precision.table(tor.head(10))
 
@@ -84,7 +85,6 @@ charts.impact.chart_tornado(tor, OUTPUT, SCENARIO, source=src)
 # Carlo (with the stated dependence, as in `06`), so interactions count:
 
 # %%
-inputs, outputs = impact.simulate(table, DRAWS, SEED, correlations)
 rcs = impact.rank_correlations(inputs, outputs, [OUTPUT, "net_cut_off_m", "freelancers_affected_k"])
 rc = rcs[OUTPUT]
 precision.table(rc.head(10))

@@ -201,6 +201,29 @@ def test_tornado_is_centred_on_the_headline_median():
     )
 
 
+def test_tornado_on_given_draws_is_the_tornado_that_draws_them():
+    table = params.for_scenario(P, S, "as_announced")
+    own = impact.tornado(table, "total_at_risk_usd_m", n=5_000, seed=3)
+    given = impact.tornado(
+        table, "total_at_risk_usd_m", draws=impact.simulate(table, 5_000, 3), n=5_000, seed=3
+    )
+    pd.testing.assert_frame_equal(own, given)
+    assert own.attrs == given.attrs
+
+
+def test_rank_correlations_of_several_outputs_are_each_output_alone():
+    table = params.for_scenario(P, S, "as_announced")
+    inputs, outputs = impact.simulate(table, 5_000, 2)
+    names = ["total_at_risk_usd_m", "net_cut_off_m"]
+    both = impact.rank_correlations(inputs, outputs, names)
+    from scipy import stats
+
+    for name in names:
+        for r in both[name].itertuples():
+            rho = stats.spearmanr(inputs[r.parameter], outputs[name]).statistic
+            assert r.spearman == pytest.approx(rho, abs=1e-12)
+
+
 def test_data_derived_parameters_match_the_data():
     p = params.central(P)
     users = data.used(data.load("internet_users"))

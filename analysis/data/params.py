@@ -6,6 +6,7 @@ The checks themselves (bounds in order, shares in [0, 1], known distributions) a
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -30,20 +31,34 @@ def limits(data_dir: Path | None = None) -> dict[str, float]:
 
 def load_parameters(data_dir: Path | None = None) -> pd.DataFrame:
     """The validated parameter table (one row per parameter)."""
-    p = data.load("parameters", data_dir)
-    p = p.assign(
-        distribution=p["distribution"].astype(str),
-        unit=p["unit"].astype(str),
-        group=p["group"].astype(str),
-    )
-    return check(p, limits=limits(data_dir))
+    return _checked("parameters", *_key(data_dir)).copy()
 
 
 def load_scenarios(data_dir: Path | None = None) -> pd.DataFrame:
     """The scenario overrides (one row per scenario and parameter), each scenario checked."""
-    s = data.load("scenarios", data_dir)
+    return _checked("scenarios", *_key(data_dir)).copy()
+
+
+def _key(data_dir: Path | None) -> tuple:
+    """What the checked tables depend on: the folder, its files' stamp, the perturbation."""
+    folder = Path(data_dir).resolve() if data_dir else data.default_dir()
+    return folder, data._stamp(folder), data.perturbation()
+
+
+@cache
+def _checked(name: str, folder: Path, stamp: tuple, eps: float) -> pd.DataFrame:
+    """A table checked once per version of the data (the checks run every scenario)."""
+    if name == "parameters":
+        p = data.load("parameters", folder)
+        p = p.assign(
+            distribution=p["distribution"].astype(str),
+            unit=p["unit"].astype(str),
+            group=p["group"].astype(str),
+        )
+        return check(p, limits=limits(folder))
+    s = data.load("scenarios", folder)
     s = s.assign(scenario=s["scenario"].astype(str))
-    return check_scenarios(load_parameters(data_dir), s, limits(data_dir))
+    return check_scenarios(_checked("parameters", folder, stamp, eps), s, limits(folder))
 
 
 def load_correlations(data_dir: Path | None = None) -> pd.DataFrame:

@@ -355,20 +355,23 @@ def tornado(
     n: int = DRAWS,
     seed: int = SEED,
     correlations: pd.DataFrame | None = None,
+    draws: tuple[Mapping, Mapping] | None = None,
 ) -> pd.DataFrame:
     """Sensitivity centred on the headline: the median of ``output`` with one parameter fixed.
 
     The scenario is drawn once (``n`` draws, ``seed``: the same as :func:`scenario`, so
     ``base`` is the very median the findings print); then each parameter in turn is fixed at
     its low and at its high bound while every other parameter keeps its draws, and the median
-    of the output is taken again.
+    of the output is taken again. ``draws``: the ``(inputs, outputs)`` that
+    :func:`simulate` gave for the same table, ``n``, ``seed`` and ``correlations``, to use
+    instead of drawing them again.
 
     Returns:
         One row per parameter that moves the output: ``parameter``, ``at_low``, ``at_high``
         (medians, the output's unit), ``swing`` (|at_high - at_low|), sorted by swing, largest
         first; ``base`` (the median of the scenario's draws) in attrs.
     """
-    inputs, outputs = simulate(table, n, seed, correlations)
+    inputs, outputs = draws if draws is not None else simulate(table, n, seed, correlations)
     base = float(np.median(outputs[output]))
     rows = []
     for r in table.itertuples():
