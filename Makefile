@@ -11,7 +11,9 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with=tests/sanitize.cfg
 setup:
 	@bash scripts/venv.sh
 
+# Installs Debian's chromium for the PDF when it is missing and it can (as root).
 report: setup
+	@bash scripts/browser.sh --optional
 	$(PY) -m analysis.report
 
 test: setup lint pytest
